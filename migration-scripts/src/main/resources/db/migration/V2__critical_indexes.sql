@@ -8,9 +8,13 @@
 --          script runs outside a transaction (see the .conf beside it).
 -- Re-run:  a build interrupted part way leaves an INVALID index behind; each index is dropped
 --          (if present) and built again, so running the migration again repairs it.
--- Undo:    DROP INDEX CONCURRENTLY IF EXISTS <each index below>;
+-- Undo:    DROP INDEX CONCURRENTLY IF EXISTS <each index below>; DROP EXTENSION pg_trgm;
 
-CREATE EXTENSION IF NOT EXISTS pg_trgm;
+-- pg_trgm lives in its own schema so that public holds only the application's objects (and the
+-- generated jOOQ code only those). Substring search is LIKE on lower(...), a core operator the
+-- trigram index serves without the extension's functions on anyone's search_path.
+CREATE SCHEMA IF NOT EXISTS extensions;
+CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA extensions;
 
 DROP INDEX CONCURRENTLY IF EXISTS invoices_user_status_idx;
 CREATE INDEX CONCURRENTLY IF NOT EXISTS invoices_user_status_idx
@@ -30,11 +34,11 @@ CREATE INDEX CONCURRENTLY IF NOT EXISTS clients_user_name_idx
 
 DROP INDEX CONCURRENTLY IF EXISTS clients_name_trgm_idx;
 CREATE INDEX CONCURRENTLY IF NOT EXISTS clients_name_trgm_idx
-    ON clients USING gin (lower(name) gin_trgm_ops);
+    ON clients USING gin (lower(name) extensions.gin_trgm_ops);
 
 DROP INDEX CONCURRENTLY IF EXISTS clients_email_trgm_idx;
 CREATE INDEX CONCURRENTLY IF NOT EXISTS clients_email_trgm_idx
-    ON clients USING gin (lower(email) gin_trgm_ops);
+    ON clients USING gin (lower(email) extensions.gin_trgm_ops);
 
 DROP INDEX CONCURRENTLY IF EXISTS services_user_name_idx;
 CREATE INDEX CONCURRENTLY IF NOT EXISTS services_user_name_idx
