@@ -1,0 +1,24 @@
+package io.invoicekit.persistence;
+
+/**
+ * Another transaction got in the way: a stale version (optimistic locking), a serialization
+ * failure, a deadlock, or a lock not granted within lock_timeout. Retrying the whole operation
+ * with fresh data is the usual answer.
+ */
+public final class ConcurrencyConflictException extends DatabaseException {
+
+    /** Why the operation lost. */
+    public enum Reason { STALE_VERSION, SERIALIZATION_FAILURE, DEADLOCK, LOCK_TIMEOUT }
+
+    private final Reason reason;
+
+    ConcurrencyConflictException(Reason reason, String message, String sqlState, Throwable cause) {
+        super(message, sqlState, cause);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+}
