@@ -1,0 +1,294 @@
+package io.invoicekit.core.invoice;
+
+import static java.util.Objects.requireNonNull;
+
+import io.invoicekit.core.client.PaymentTerms;
+import io.invoicekit.core.money.CurrencyMismatchException;
+import io.invoicekit.core.money.Money;
+import io.invoicekit.core.money.TaxRate;
+import io.invoicekit.core.payment.Payment;
+import io.invoicekit.core.tenant.ClientId;
+import io.invoicekit.core.tenant.InvoiceId;
+import io.invoicekit.core.tenant.LineItemId;
+import io.invoicekit.core.validation.IllegalStatusTransitionException;
+import io.invoicekit.core.validation.Violations;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.List;
+
+/**
+ * A stored invoice: its number, client, dates, lines, tax rate, totals, what was paid, and where it
+ * stands ({@link InvoiceStatus}). Each change returns a new invoice; the lifecycle refuses illegal
+ * moves with an {@link IllegalStatusTransitionException}.
+ *
+ * <p>The canonical constructor takes the full state, as a repository reads it from a row, and
+ * refuses a state the database would not hold: totals not computed as {@link InvoiceTotals} computes
+ * them, amounts in two currencies, a due date before the issue date, an amount paid that does not fit
+ * the status, a paid date on an unpaid invoice. Notes (at most 2000 characters), the purchase-order
+ * reference (at most 100) and the paid date are null when absent. {@code version} is the
+ * optimistic-locking version as read, 0 for an invoice not stored yet; the repository increments it
+ * on each update, the domain never does.
+ */
+public record Invoice(
+        InvoiceId id,
+        InvoiceNumber number,
+        ClientId clientId,
+        LocalDate issueDate,
+        LocalDate dueDate,
+        TaxRate taxRate,
+        List<LineItem> lines,
+        Money subtotal,
+        Money tax,
+        Money total,
+        Money amountPaid,
+        InvoiceStatus status,
+        Instant paidDate,
+        String notes,
+        String purchaseOrder,
+        long version) {
+
+    public Invoice {
+        var parts = new Violations();
+        parts.require("id", id);
+        parts.require("number", number);
+        parts.require("clientId", clientId);
+        parts.require("issueDate", issueDate);
+        parts.require("dueDate", dueDate);
+        InvoiceRules.checkDueDate(parts, issueDate, dueDate);
+        parts.require("taxRate", taxRate);
+        parts.require("subtotal", subtotal);
+        InvoiceRules.checkLines(parts, lines, subtotal == null ? null : subtotal.currency(), LineItem::unitPrice);
+        parts.require("tax", tax);
+        parts.require("total", total);
+        parts.require("amountPaid", amountPaid);
+        parts.require("status", status);
+        notes = InvoiceRules.notes(parts, notes);
+        purchaseOrder = InvoiceRules.purchaseOrder(parts, purchaseOrder);
+        parts.checkVersion(version);
+        parts.throwIfAny("invalid invoice");
+
+        // The rules that tie the parts together only make sense once every part is sound.
+        var whole = new Violations();
+        checkTotals(whole, lines, taxRate, subtotal, tax, total);
+        checkAmountPaid(whole, status, total, amountPaid, paidDate);
+        if (status != InvoiceStatus.DRAFT && status != InvoiceStatus.VOID) {
+            checkSendable(whole, lines, total);
+        }
+        whole.throwIfAny("invalid invoice");
+        lines = List.copyOf(lines);
+    }
+
+    /**
+     * A new invoice from a draft, as a {@code DRAFT} with nothing paid, at version 0. Its id and its
+     * lines' ids are new UUIDv7s from the clock; the number is the one the database allocated for
+     * the tenant. The due date is the draft's, or else the issue date plus the client's terms.
+     */
+    public static Invoice create(InvoiceNumber number, InvoiceDraft draft, PaymentTerms clientTerms, Clock clock) {
+        requireNonNull(draft, "draft is null");
+        requireNonNull(clientTerms, "clientTerms is null");
+        requireNonNull(clock, "clock is null");
+        var lines = draft.lines().stream()
+                .map(line -> LineItem.from(LineItemId.generate(clock), line))
+                .toList();
+        var totals = draft.totals();
+        return new Invoice(
+                InvoiceId.generate(clock),
+                number,
+                draft.clientId(),
+                draft.issueDate(),
+                draft.dueDateUnder(clientTerms),
+                draft.taxRate(),
+                lines,
+                totals.subtotal(),
+                totals.tax(),
+                totals.total(),
+                Money.zero(draft.currency()),
+                InvoiceStatus.DRAFT,
+                null,
+                draft.notes(),
+                draft.purchaseOrder(),
+                0);
+    }
+
+    public Currency currency() {
+        return total.currency();
+    }
+
+    /** What the client still owes: the total less the amount paid. */
+    public Money balance() {
+        return total.minus(amountPaid);
+    }
+
+    /**
+     * Sends a draft: {@code DRAFT} to {@code SENT}. An invoice is sent with at least one line and a
+     * total greater than 0; one without is refused with both reasons.
+     */
+    public Invoice send() {
+        // Only a draft is sent. SENT is also where a refund of everything takes a paid invoice back,
+        // a move the lifecycle allows but sending does not.
+        if (status != InvoiceStatus.DRAFT) {
+            throw new IllegalStatusTransitionException(subject(), status, InvoiceStatus.SENT);
+        }
+        var violations = new Violations();
+        checkSendable(violations, lines, total);
+        violations.throwIfAny(subject() + " cannot be sent");
+        return with(InvoiceStatus.SENT, amountPaid, paidDate);
+    }
+
+    /** The client opened the invoice: {@code SENT} to {@code VIEWED}; a viewed invoice stays as it is. */
+    public Invoice markViewed() {
+        if (status == InvoiceStatus.VIEWED) {
+            return this;
+        }
+        requireMoveTo(InvoiceStatus.VIEWED);
+        return with(InvoiceStatus.VIEWED, amountPaid, paidDate);
+    }
+
+    /**
+     * Cancels the invoice for good: from {@code DRAFT}, {@code SENT} or {@code VIEWED}, which have
+     * nothing paid. Once a payment is recorded the invoice can no longer be void; refund it first.
+     */
+    public Invoice voidInvoice() {
+        requireMoveTo(InvoiceStatus.VOID);
+        return with(InvoiceStatus.VOID, amountPaid, paidDate);
+    }
+
+    /**
+     * This invoice with all its payments applied, as a database trigger would recompute it. The amount
+     * paid is the sum of the {@code COMPLETED} payments (refunded ones no longer count); the status
+     * follows it: {@code PARTIALLY_PAID} below the total, {@code PAID} at the total, with the paid
+     * date from the clock when it first gets there, and back to {@code SENT} when refunds bring it to
+     * nothing.
+     *
+     * <p>Refused: payments of another invoice or currency ({@link CurrencyMismatchException}),
+     * pending or completed payments on a {@code DRAFT} or {@code VOID} invoice, and completed plus
+     * pending payments above the total ({@link OverpaymentException}).
+     *
+     * @param payments every payment made against this invoice, in any status
+     */
+    public Invoice applyPayments(List<Payment> payments, Clock clock) {
+        requireNonNull(payments, "payments is null");
+        requireNonNull(clock, "clock is null");
+        var violations = new Violations();
+        var claimed = Money.zero(currency());
+        var paid = Money.zero(currency());
+        for (int i = 0; i < payments.size(); i++) {
+            var payment = payments.get(i);
+            violations.check(payment.invoiceId().equals(id), "payments[" + i + "].invoiceId", "sameInvoice",
+                    "must be " + id.value() + ", was " + payment.invoiceId().value());
+            if (!payment.amount().currency().equals(currency())) {
+                throw new CurrencyMismatchException(subject() + " cannot take payment " + payment.id().value(),
+                        currency(), payment.amount().currency());
+            }
+            if (payment.status().claimsBalance()) {
+                claimed = claimed.plus(payment.amount());
+            }
+            if (payment.status().countsAsPaid()) {
+                paid = paid.plus(payment.amount());
+            }
+        }
+        violations.check(claimed.isZero() || status != InvoiceStatus.DRAFT && status != InvoiceStatus.VOID,
+                "status", "payable", "must be sent and not void to take payments, was " + status);
+        violations.throwIfAny(subject() + " cannot take these payments");
+        if (claimed.isGreaterThan(total)) {
+            throw new OverpaymentException(subject(), total, claimed);
+        }
+        var next = statusWhenPaid(paid);
+        if (next != status) {
+            requireMoveTo(next);
+        }
+        var paidAt = next != InvoiceStatus.PAID ? null : status == InvoiceStatus.PAID ? paidDate : clock.instant();
+        return with(next, paid, paidAt);
+    }
+
+    /** Whether, on {@code day}, the client owes part of the total and the due date has passed. */
+    public boolean isOverdueOn(LocalDate day) {
+        return status.awaitsPayment() && balance().isPositive() && dueDate.isBefore(day);
+    }
+
+    /** The status to show on {@code day}: the stored one, or {@code OVERDUE}. Pass today from a {@link Clock}. */
+    public DisplayStatus statusOn(LocalDate day) {
+        if (isOverdueOn(day)) {
+            return DisplayStatus.OVERDUE;
+        }
+        return switch (status) {
+            case DRAFT -> DisplayStatus.DRAFT;
+            case SENT -> DisplayStatus.SENT;
+            case VIEWED -> DisplayStatus.VIEWED;
+            case PARTIALLY_PAID -> DisplayStatus.PARTIALLY_PAID;
+            case PAID -> DisplayStatus.PAID;
+            case VOID -> DisplayStatus.VOID;
+        };
+    }
+
+    private InvoiceStatus statusWhenPaid(Money paid) {
+        if (paid.equals(total)) {
+            return InvoiceStatus.PAID;
+        }
+        if (paid.isPositive()) {
+            return InvoiceStatus.PARTIALLY_PAID;
+        }
+        // Nothing paid, or all of it refunded: whether the client had viewed it before is not kept.
+        return status == InvoiceStatus.PARTIALLY_PAID || status == InvoiceStatus.PAID ? InvoiceStatus.SENT : status;
+    }
+
+    private void requireMoveTo(InvoiceStatus next) {
+        if (!status.canBecome(next)) {
+            throw new IllegalStatusTransitionException(subject(), status, next);
+        }
+    }
+
+    private Invoice with(InvoiceStatus next, Money newAmountPaid, Instant newPaidDate) {
+        return new Invoice(id, number, clientId, issueDate, dueDate, taxRate, lines, subtotal, tax, total,
+                newAmountPaid, next, newPaidDate, notes, purchaseOrder, version);
+    }
+
+    private String subject() {
+        return "invoice " + number;
+    }
+
+    private static void checkTotals(
+            Violations violations, List<LineItem> lines, TaxRate taxRate, Money subtotal, Money tax, Money total) {
+        var expected = InvoiceTotals.of(
+                subtotal.currency(), lines.stream().map(LineItem::amount).toList(), taxRate);
+        violations.check(subtotal.equals(expected.subtotal()), "subtotal", "sumOfLines",
+                "must be the sum of the line amounts, " + expected.subtotal() + ", was " + subtotal);
+        violations.check(tax.equals(expected.tax()), "tax", "taxOnSubtotal",
+                "must be subtotal times taxRate / 100 rounded half up, " + expected.tax() + ", was " + tax);
+        violations.check(total.equals(expected.total()), "total", "subtotalPlusTax",
+                "must be subtotal plus tax, " + expected.total() + ", was " + total);
+    }
+
+    /** What was paid fits the status: nothing until payments start, all of it once PAID and only then a paid date. */
+    private static void checkAmountPaid(
+            Violations violations, InvoiceStatus status, Money total, Money amountPaid, Instant paidDate) {
+        if (!amountPaid.currency().equals(total.currency())) {
+            violations.add("amountPaid", "sameCurrency", "must be in " + total.currency() + ", was " + amountPaid);
+            return;
+        }
+        switch (status) {
+            case DRAFT, SENT, VIEWED, VOID -> violations.check(amountPaid.isZero(), "amountPaid", "nothingPaid",
+                    "must be 0 while the invoice is " + status + ", was " + amountPaid);
+            case PARTIALLY_PAID -> violations.check(amountPaid.isPositive() && total.isGreaterThan(amountPaid),
+                    "amountPaid", "partlyPaid",
+                    "must be more than 0 and less than the total " + total + " while PARTIALLY_PAID, was " + amountPaid);
+            case PAID -> violations.check(amountPaid.equals(total), "amountPaid", "fullyPaid",
+                    "must be the total " + total + " while PAID, was " + amountPaid);
+        }
+        if (status == InvoiceStatus.PAID) {
+            violations.require("paidDate", paidDate);
+        } else {
+            violations.check(paidDate == null, "paidDate", "onlyWhenPaid",
+                    "must be absent while the invoice is " + status + ", was " + paidDate);
+        }
+    }
+
+    /** The rule for sending: an invoice goes out with at least one line and something to pay. */
+    private static void checkSendable(Violations violations, List<LineItem> lines, Money total) {
+        violations.check(!lines.isEmpty(), "lines", "sendable", "must hold at least one line to send the invoice");
+        violations.check(total.isPositive(), "total", "sendable",
+                "must be greater than 0 to send the invoice, was " + total);
+    }
+}

@@ -1,0 +1,39 @@
+package io.invoicekit.core.invoice;
+
+/**
+ * Where an invoice stands in its lifecycle, as stored (the database stores the lower-case name of
+ * each constant). Overdue is not among them: it depends on the day one asks, so it is derived when
+ * asked for ({@link Invoice#statusOn(java.time.LocalDate)}), never stored to go stale.
+ *
+ * <pre>
+ *   DRAFT ──send──▶ SENT ──view──▶ VIEWED
+ *                    │               │
+ *                    └──payments──▶ PARTIALLY_PAID ⇄ PAID   (a refund to nothing goes back to SENT)
+ *   DRAFT, SENT, VIEWED ──void──▶ VOID                      (once paid in part, never void)
+ * </pre>
+ */
+public enum InvoiceStatus {
+    DRAFT,
+    SENT,
+    VIEWED,
+    PARTIALLY_PAID,
+    PAID,
+    VOID;
+
+    /** Whether the lifecycle allows going from this status to {@code next}. */
+    public boolean canBecome(InvoiceStatus next) {
+        return switch (this) {
+            case DRAFT -> next == SENT || next == VOID;
+            case SENT -> next == VIEWED || next == PARTIALLY_PAID || next == PAID || next == VOID;
+            case VIEWED -> next == PARTIALLY_PAID || next == PAID || next == VOID;
+            case PARTIALLY_PAID -> next == PAID || next == SENT;
+            case PAID -> next == PARTIALLY_PAID || next == SENT;
+            case VOID -> false;
+        };
+    }
+
+    /** Whether the client owes the invoice's balance: sent and not yet fully paid. */
+    public boolean awaitsPayment() {
+        return this == SENT || this == VIEWED || this == PARTIALLY_PAID;
+    }
+}

@@ -1,0 +1,108 @@
+package io.invoicekit.core.money;
+
+import static java.util.Objects.requireNonNull;
+
+import io.invoicekit.core.validation.Violations;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Currency;
+
+/**
+ * An amount in a currency, always at the currency's scale (its minor units: 2 for EUR, 0 for JPY, 3
+ * for BHD), so two equal amounts are {@code equals} and the database stores what Java computed.
+ *
+ * <p>An amount with more decimals than the currency has is refused, never silently rounded: EUR
+ * 1.234 is a typo, not EUR 1.23. Rounding happens only where arithmetic makes new decimals ({@link
+ * #times(Quantity)}, {@link #percent(TaxRate)}), always {@link RoundingMode#HALF_UP}: half a minor
+ * unit goes away from zero, as invoicing does and as PostgreSQL's {@code round(numeric)} does.
+ * Amounts may be negative (a balance, a difference); the types that hold money say where not.
+ * Amounts in two currencies never mix: see {@link CurrencyMismatchException}.
+ */
+public record Money(BigDecimal amount, Currency currency) {
+
+    public Money {
+        var violations = new Violations();
+        violations.require("amount", amount);
+        if (violations.require("currency", currency)) {
+            violations.check(currency.getDefaultFractionDigits() >= 0, "currency", "minorUnits",
+                    "must have minor units, was " + currency);
+        }
+        if (violations.isEmpty()) {
+            violations.checkDecimals("amount", amount, currency.getDefaultFractionDigits());
+        }
+        violations.throwIfAny(currency == null ? "invalid money" : "invalid " + currency + " amount");
+        amount = amount.setScale(currency.getDefaultFractionDigits(), RoundingMode.UNNECESSARY);
+    }
+
+    /** Reads an amount a person typed, such as {@code 1250.50}; refuses more decimals than the currency has. */
+    public static Money of(String amount, Currency currency) {
+        var subject = currency == null ? "invalid money" : "invalid " + currency + " amount";
+        return new Money(DecimalText.parse(amount, "amount", subject), currency);
+    }
+
+    /** The amount in the currency; refuses more decimals than the currency has. */
+    public static Money of(BigDecimal amount, Currency currency) {
+        return new Money(amount, currency);
+    }
+
+    public static Money zero(Currency currency) {
+        return new Money(BigDecimal.ZERO, currency);
+    }
+
+    public Money plus(Money other) {
+        return new Money(amount.add(inSameCurrency(other).amount), currency);
+    }
+
+    public Money minus(Money other) {
+        return new Money(amount.subtract(inSameCurrency(other).amount), currency);
+    }
+
+    /** This unit price times the quantity, rounded half up to the currency's scale: JPY 333 × 1.5 is JPY 500. */
+    public Money times(Quantity quantity) {
+        return roundedHalfUp(amount.multiply(quantity.value()));
+    }
+
+    /**
+     * The rate's percent of this amount, rounded half up to the currency's scale: 20% of EUR 10.05
+     * is EUR 2.01. The product is exact before rounding, as in PostgreSQL, whose numeric division
+     * keeps at least 16 significant digits, more than the few decimals this product can have.
+     */
+    public Money percent(TaxRate rate) {
+        return roundedHalfUp(amount.multiply(rate.percent()).movePointLeft(2));
+    }
+
+    public boolean isZero() {
+        return amount.signum() == 0;
+    }
+
+    public boolean isPositive() {
+        return amount.signum() > 0;
+    }
+
+    public boolean isNegative() {
+        return amount.signum() < 0;
+    }
+
+    public boolean isGreaterThan(Money other) {
+        return amount.compareTo(inSameCurrency(other).amount) > 0;
+    }
+
+    /** {@code EUR 1250.50}. */
+    @Override
+    public String toString() {
+        return currency + " " + amount.toPlainString();
+    }
+
+    private Money roundedHalfUp(BigDecimal exact) {
+        return new Money(exact.setScale(currency.getDefaultFractionDigits(), RoundingMode.HALF_UP), currency);
+    }
+
+    private Money inSameCurrency(Money other) {
+        requireNonNull(other, "other amount is null");
+        if (!currency.equals(other.currency)) {
+            throw new CurrencyMismatchException(
+                    "cannot combine " + this + " with " + other, currency, other.currency);
+        }
+        return other;
+    }
+}

@@ -1,0 +1,28 @@
+package io.invoicekit.core.tenant;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Clock;
+import java.util.UUID;
+
+/** Identifies an invoice of a tenant. Not the invoice number a person reads: see {@code InvoiceNumber}. */
+public record InvoiceId(UUID value) {
+
+    public InvoiceId {
+        requireNonNull(value, "invoiceId is null");
+    }
+
+    public static InvoiceId of(UUID value) {
+        return new InvoiceId(value);
+    }
+
+    /** Reads the canonical text form; refuses anything else with a {@code ValidationException}. */
+    public static InvoiceId parse(String text) {
+        return new InvoiceId(UuidText.parse("invoiceId", text));
+    }
+
+    /** A new time-ordered id (UUIDv7) stamped with the clock's current millisecond. */
+    public static InvoiceId generate(Clock clock) {
+        return new InvoiceId(TimeOrderedUuid.next(clock));
+    }
+}

@@ -1,0 +1,209 @@
+package io.invoicekit.core.invoice;
+
+import static io.invoicekit.core.invoice.InvoiceExamples.CLOCK;
+import static io.invoicekit.core.invoice.InvoiceExamples.EUR;
+import static io.invoicekit.core.invoice.InvoiceExamples.ISSUED;
+import static io.invoicekit.core.invoice.InvoiceExamples.completed;
+import static io.invoicekit.core.invoice.InvoiceExamples.draftInvoice;
+import static io.invoicekit.core.invoice.InvoiceExamples.invoiceIn;
+import static io.invoicekit.core.invoice.InvoiceExamples.pending;
+import static io.invoicekit.core.invoice.InvoiceExamples.sentInvoice;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.invoicekit.core.money.CurrencyMismatchException;
+import io.invoicekit.core.money.Money;
+import io.invoicekit.core.payment.Payment;
+import io.invoicekit.core.payment.PaymentMethod;
+import io.invoicekit.core.tenant.InvoiceId;
+import io.invoicekit.core.tenant.PaymentId;
+import io.invoicekit.core.validation.ValidationException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Currency;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class InvoicePaymentsTest {
+
+    private static final Clock A_WEEK_LATER = Clock.offset(CLOCK, Duration.ofDays(7));
+
+    @ParameterizedTest
+    @EnumSource(value = InvoiceStatus.class, names = {"SENT", "VIEWED"})
+    void a_completed_payment_below_the_total_makes_the_invoice_partially_paid(InvoiceStatus status) {
+        var invoice = invoiceIn(status);
+
+        var paid = invoice.applyPayments(List.of(completed(invoice, "50.00")), CLOCK);
+
+        assertThat(paid.status()).isEqualTo(InvoiceStatus.PARTIALLY_PAID);
+        assertThat(paid.amountPaid()).isEqualTo(Money.of("50.00", EUR));
+        assertThat(paid.balance()).isEqualTo(Money.of("70.00", EUR));
+        assertThat(paid.paidDate()).isNull();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = InvoiceStatus.class, names = {"SENT", "VIEWED"})
+    void payments_reaching_the_total_make_the_invoice_paid_on_the_clock_date(InvoiceStatus status) {
+        var invoice = invoiceIn(status);
+
+        var paid = invoice.applyPayments(List.of(completed(invoice, "20.00"), completed(invoice, "100.00")), CLOCK);
+
+        assertThat(paid.status()).isEqualTo(InvoiceStatus.PAID);
+        assertThat(paid.balance()).isEqualTo(Money.zero(EUR));
+        assertThat(paid.paidDate()).isEqualTo(CLOCK.instant());
+    }
+
+    @Test
+    void the_rest_of_a_partially_paid_invoice_makes_it_paid() {
+        var invoice = sentInvoice();
+        var first = completed(invoice, "50.00");
+        var partly = invoice.applyPayments(List.of(first), CLOCK);
+
+        var paid = partly.applyPayments(List.of(first, completed(invoice, "70.00")), A_WEEK_LATER);
+
+        assertThat(paid.status()).isEqualTo(InvoiceStatus.PAID);
+        assertThat(paid.paidDate()).isEqualTo(A_WEEK_LATER.instant());
+    }
+
+    @Test
+    void applying_the_payments_of_a_paid_invoice_again_keeps_its_paid_date() {
+        var invoice = sentInvoice();
+        var payment = completed(invoice, "120.00");
+        var paid = invoice.applyPayments(List.of(payment), CLOCK);
+
+        var again = paid.applyPayments(List.of(payment, pending(invoice, "0.01").fail()), A_WEEK_LATER);
+
+        assertThat(again).isEqualTo(paid);
+    }
+
+    @Test
+    void pending_and_failed_payments_do_not_count_as_paid() {
+        var invoice = sentInvoice().markViewed();
+
+        var applied = invoice.applyPayments(List.of(pending(invoice, "50.00"), pending(invoice, "70.00").fail()), CLOCK);
+
+        assertThat(applied).isEqualTo(invoice);
+    }
+
+    @Test
+    void a_refund_of_part_of_a_paid_invoice_makes_it_partially_paid_again() {
+        var invoice = sentInvoice();
+        var first = completed(invoice, "20.00");
+        var second = completed(invoice, "100.00");
+        var paid = invoice.applyPayments(List.of(first, second), CLOCK);
+
+        var refunded = paid.applyPayments(List.of(first.refund(), second), A_WEEK_LATER);
+
+        assertThat(refunded.status()).isEqualTo(InvoiceStatus.PARTIALLY_PAID);
+        assertThat(refunded.amountPaid()).isEqualTo(Money.of("100.00", EUR));
+        assertThat(refunded.paidDate()).isNull();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = InvoiceStatus.class, names = {"PARTIALLY_PAID", "PAID"})
+    void refunding_everything_takes_the_invoice_back_to_sent(InvoiceStatus status) {
+        var invoice = sentInvoice();
+        var payment = completed(invoice, status == InvoiceStatus.PAID ? "120.00" : "50.00");
+        var paid = invoice.applyPayments(List.of(payment), CLOCK);
+        assertThat(paid.status()).isEqualTo(status);
+
+        var refunded = paid.applyPayments(List.of(payment.refund()), A_WEEK_LATER);
+
+        assertThat(refunded).isEqualTo(invoice);
+    }
+
+    @Test
+    void a_payment_above_the_balance_is_refused_naming_the_amounts() {
+        var invoice = sentInvoice();
+
+        assertThatThrownBy(() -> invoice.applyPayments(
+                        List.of(completed(invoice, "100.00"), completed(invoice, "50.00")), CLOCK))
+                .isInstanceOf(OverpaymentException.class)
+                .hasMessage("invoice INV-000001: payments must not exceed the invoice total EUR 120.00, was EUR 150.00")
+                .satisfies(e -> {
+                    var overpayment = (OverpaymentException) e;
+                    assertThat(overpayment.total()).isEqualTo(Money.of("120.00", EUR));
+                    assertThat(overpayment.claimed()).isEqualTo(Money.of("150.00", EUR));
+                });
+    }
+
+    @Test
+    void a_pending_payment_counts_against_the_balance_so_two_cannot_overpay_together() {
+        var invoice = sentInvoice();
+
+        assertThatThrownBy(() -> invoice.applyPayments(
+                        List.of(completed(invoice, "100.00"), pending(invoice, "20.01")), CLOCK))
+                .isInstanceOf(OverpaymentException.class)
+                .hasMessageEndingWith("was EUR 120.01");
+    }
+
+    @Test
+    void a_refunded_or_failed_payment_frees_its_share_of_the_balance() {
+        var invoice = sentInvoice();
+
+        var paid = invoice.applyPayments(List.of(completed(invoice, "120.00").refund(),
+                pending(invoice, "120.00").fail(), completed(invoice, "120.00")), CLOCK);
+
+        assertThat(paid.status()).isEqualTo(InvoiceStatus.PAID);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = InvoiceStatus.class, names = {"DRAFT", "VOID"})
+    void a_draft_or_void_invoice_cannot_be_paid(InvoiceStatus status) {
+        var invoice = invoiceIn(status);
+
+        assertThatThrownBy(() -> invoice.applyPayments(List.of(pending(invoice, "10.00")), CLOCK))
+                .isInstanceOf(ValidationException.class)
+                .hasMessage("invoice INV-000001 cannot take these payments: "
+                        + "status must be sent and not void to take payments, was " + status);
+    }
+
+    @Test
+    void a_failed_payment_left_on_a_void_invoice_changes_nothing() {
+        var sent = sentInvoice();
+        var failed = pending(sent, "10.00").fail();
+        var voided = sent.voidInvoice();
+
+        assertThat(voided.applyPayments(List.of(failed), CLOCK)).isEqualTo(voided);
+    }
+
+    @Test
+    void a_payment_of_another_invoice_is_refused() {
+        var invoice = sentInvoice();
+        var other = draftInvoice();
+        var payment = completed(other, "10.00");
+
+        assertThatThrownBy(() -> invoice.applyPayments(List.of(payment), CLOCK))
+                .hasMessage("invoice INV-000001 cannot take these payments: payments[0].invoiceId must be "
+                        + invoice.id().value() + ", was " + other.id().value());
+    }
+
+    @Test
+    void a_payment_in_another_currency_is_refused_naming_both() {
+        var invoice = sentInvoice();
+        var dollars = Payment.pending(PaymentId.generate(CLOCK), invoice.id(),
+                Money.of("10.00", Currency.getInstance("USD")), PaymentMethod.CARD, ISSUED, null, null);
+
+        assertThatThrownBy(() -> invoice.applyPayments(List.of(dollars), CLOCK))
+                .isInstanceOf(CurrencyMismatchException.class)
+                .hasMessage("invoice INV-000001 cannot take payment " + dollars.id().value()
+                        + ": currency must be EUR, was USD");
+    }
+
+    @Test
+    void no_payment_changes_nothing() {
+        var invoice = sentInvoice();
+
+        assertThat(invoice.applyPayments(List.of(), CLOCK)).isEqualTo(invoice);
+        assertThat(draftInvoice().applyPayments(List.<Payment>of(), CLOCK).status()).isEqualTo(InvoiceStatus.DRAFT);
+    }
+
+    @Test
+    void the_invoice_id_in_a_payment_is_the_invoice_id_not_its_number() {
+        InvoiceId id = sentInvoice().id();
+
+        assertThat(completed(sentInvoice(), "1.00").invoiceId()).isNotEqualTo(id);
+    }
+}

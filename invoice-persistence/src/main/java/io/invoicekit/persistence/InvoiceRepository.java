@@ -1,0 +1,305 @@
+package io.invoicekit.persistence;
+
+import static io.invoicekit.persistence.jooq.Tables.CLIENTS;
+import static io.invoicekit.persistence.jooq.Tables.INVOICES;
+import static io.invoicekit.persistence.jooq.Tables.LINE_ITEMS;
+import static org.jooq.Records.mapping;
+import static org.jooq.impl.DSL.multiset;
+import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.row;
+import static org.jooq.impl.DSL.select;
+
+import io.invoicekit.core.client.PaymentTerms;
+import io.invoicekit.core.invoice.DisplayStatus;
+import io.invoicekit.core.invoice.Invoice;
+import io.invoicekit.core.invoice.InvoiceDraft;
+import io.invoicekit.core.invoice.InvoiceNumber;
+import io.invoicekit.core.invoice.InvoiceStatus;
+import io.invoicekit.core.invoice.LineItem;
+import io.invoicekit.core.money.Money;
+import io.invoicekit.core.money.Quantity;
+import io.invoicekit.core.money.TaxRate;
+import io.invoicekit.core.tenant.ClientId;
+import io.invoicekit.core.tenant.InvoiceId;
+import io.invoicekit.core.tenant.LineItemId;
+import io.invoicekit.core.tenant.ServiceItemId;
+import io.invoicekit.core.tenant.TenantId;
+import io.invoicekit.core.validation.ValidationException;
+import io.invoicekit.core.validation.Violation;
+import io.invoicekit.persistence.jooq.Routines;
+import io.invoicekit.persistence.jooq.tables.records.InvoicesRecord;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import org.jooq.Condition;
+import org.jooq.Converter;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record16;
+import org.jooq.SelectField;
+import org.jooq.SelectSelectStep;
+
+/**
+ * A tenant's invoices with their line items. Obtained from {@link TenantTransaction#invoices()};
+ * valid only inside that transaction, so a number allocated here is returned if it rolls back.
+ */
+public final class InvoiceRepository {
+
+    /** numeric(12,2) holds amounts of currencies with up to two minor units exactly. */
+    private static final int STORABLE_MINOR_UNITS = 2;
+
+    private static final Field<List<LineItem>> LINES = multiset(
+            select(
+                    LINE_ITEMS.ID.convertFrom(LineItemId::of),
+                    LINE_ITEMS.DESCRIPTION,
+                    LINE_ITEMS.QUANTITY.convertFrom(Quantity::of),
+                    row(LINE_ITEMS.UNIT_PRICE, LINE_ITEMS.CURRENCY).mapping(Money.class, Money::of),
+                    row(LINE_ITEMS.AMOUNT, LINE_ITEMS.CURRENCY).mapping(Money.class, Money::of),
+                    LINE_ITEMS.SERVICE_ID.convert(
+                            Converter.ofNullable(UUID.class, ServiceItemId.class, ServiceItemId::of, ServiceItemId::value)))
+                    .from(LINE_ITEMS)
+                    .where(LINE_ITEMS.USER_ID.eq(INVOICES.USER_ID).and(LINE_ITEMS.INVOICE_ID.eq(INVOICES.ID)))
+                    .orderBy(LINE_ITEMS.POSITION))
+            .convertFrom(lines -> lines.map(mapping(LineItem::new)));
+
+    private final DSLContext transaction;
+    private final TenantId tenantId;
+    private final UUID tenant;
+    private final Clock clock;
+
+    InvoiceRepository(DSLContext transaction, TenantId tenant, Clock clock) {
+        this.transaction = transaction;
+        this.tenantId = tenant;
+        this.tenant = tenant.value();
+        this.clock = clock;
+    }
+
+    /**
+     * Stores a new draft with its lines. Its number comes from {@code get_next_invoice_number}
+     * in this transaction: numbers are gapless per tenant, and a rollback returns the number.
+     * The due date, when the draft has none, is the issue date plus the client's payment terms.
+     */
+    public Invoice createDraft(InvoiceDraft draft) {
+        checkStorable(draft);
+        PaymentTerms terms = draft.dueDate() != null ? PaymentTerms.DEFAULT : paymentTermsOf(draft.clientId());
+        InvoiceNumber number = InvoiceNumber.parse(Routines.getNextInvoiceNumber(transaction.configuration(), tenant));
+        Invoice invoice = Invoice.create(number, draft, terms, clock);
+        transaction.insertInto(INVOICES)
+                .set(INVOICES.USER_ID, tenant)
+                .set(INVOICES.ID, invoice.id().value())
+                .set(INVOICES.INVOICE_NUMBER, number.toString())
+                .set(INVOICES.STATUS, invoice.status())
+                .set(INVOICES.VERSION, invoice.version())
+                .set(INVOICES.AMOUNT_PAID, invoice.amountPaid().amount())
+                .set(headerOf(invoice))
+                .execute();
+        insertLines(invoice);
+        return invoice;
+    }
+
+    /**
+     * Replaces a draft's content (client, dates, tax rate, lines, notes) by {@code draft}, keeping
+     * its id and number. Refused unless the invoice is still a draft at {@code version}.
+     */
+    public Invoice updateDraft(InvoiceId id, long version, InvoiceDraft draft) {
+        checkStorable(draft);
+        Invoice current = lockForChange(id, version);
+        if (current.status() != InvoiceStatus.DRAFT) {
+            throw new ValidationException("invoice " + current.number() + " cannot be edited",
+                    List.of(new Violation("status", "draft", "must be DRAFT to edit, was " + current.status())));
+        }
+        PaymentTerms terms = draft.dueDate() != null ? PaymentTerms.DEFAULT : paymentTermsOf(draft.clientId());
+        Invoice created = Invoice.create(current.number(), draft, terms, clock);
+        Invoice updated = new Invoice(id, current.number(), created.clientId(), created.issueDate(),
+                created.dueDate(), created.taxRate(), created.lines(), created.subtotal(), created.tax(),
+                created.total(), created.amountPaid(), InvoiceStatus.DRAFT, null, created.notes(),
+                created.purchaseOrder(), version + 1);
+        transaction.deleteFrom(LINE_ITEMS).where(LINE_ITEMS.USER_ID.eq(tenant).and(LINE_ITEMS.INVOICE_ID.eq(id.value())))
+                .execute();
+        transaction.update(INVOICES)
+                .set(headerOf(updated))
+                .set(INVOICES.VERSION, updated.version())
+                .where(isMine(id))
+                .execute();
+        insertLines(updated);
+        return updated;
+    }
+
+    /** Sends a draft: it must hold at least one line and a positive total. */
+    public Invoice send(InvoiceId id, long version) {
+        return changeStatus(id, version, Invoice::send);
+    }
+
+    /** Records that the client opened the invoice. */
+    public Invoice markViewed(InvoiceId id, long version) {
+        return changeStatus(id, version, Invoice::markViewed);
+    }
+
+    /** Voids an invoice on which no payment is recorded. */
+    public Invoice voidInvoice(InvoiceId id, long version) {
+        return changeStatus(id, version, Invoice::voidInvoice);
+    }
+
+    /** One invoice with its lines, in one round trip. */
+    public Optional<Invoice> find(InvoiceId id) {
+        return selectInvoices().from(INVOICES).where(isMine(id)).fetchOptional(mapping(Invoice::new));
+    }
+
+    /**
+     * The invoices that {@code filter} selects, newest issue date first (ties by id), with their
+     * lines, at most {@code limit}. Every filter is served by a tenant-leading index.
+     */
+    public Page<Invoice> list(InvoiceFilter filter, int limit) {
+        List<Invoice> fetched = selectInvoices()
+                .from(INVOICES)
+                .where(INVOICES.USER_ID.eq(tenant))
+                .and(statusCondition(filter.status()))
+                .and(filter.clientId() == null ? noCondition() : INVOICES.CLIENT_ID.eq(filter.clientId().value()))
+                .and(filter.issuedFrom() == null ? noCondition() : INVOICES.ISSUE_DATE.ge(filter.issuedFrom()))
+                .and(filter.issuedTo() == null ? noCondition() : INVOICES.ISSUE_DATE.le(filter.issuedTo()))
+                .and(filter.after() == null ? noCondition() : row(INVOICES.ISSUE_DATE, INVOICES.ID).lt(
+                        select(INVOICES.ISSUE_DATE, INVOICES.ID).from(INVOICES).where(isMine(filter.after()))))
+                .orderBy(INVOICES.ISSUE_DATE.desc(), INVOICES.ID.desc())
+                .limit(Page.checkLimit(limit) + 1)
+                .fetch(mapping(Invoice::new));
+        return Page.of(fetched, limit);
+    }
+
+    /** The line items of one invoice, in order. */
+    public List<LineItem> lineItems(InvoiceId id) {
+        return transaction.select(LINES).from(INVOICES).where(isMine(id)).fetchOptional(LINES)
+                .orElseThrow(() -> notFound(id));
+    }
+
+    /** The invoice, locked against concurrent change until this transaction ends. */
+    Invoice lock(InvoiceId id) {
+        return selectInvoices().from(INVOICES).where(isMine(id))
+                .forUpdate().of(INVOICES)
+                .fetchOptional(mapping(Invoice::new))
+                .orElseThrow(() -> notFound(id));
+    }
+
+    private Invoice changeStatus(InvoiceId id, long version, UnaryOperator<Invoice> transition) {
+        Invoice changed = transition.apply(lockForChange(id, version));
+        transaction.update(INVOICES)
+                .set(INVOICES.STATUS, changed.status())
+                .set(INVOICES.VERSION, version + 1)
+                .where(isMine(id))
+                .execute();
+        return find(id).orElseThrow();
+    }
+
+    private Invoice lockForChange(InvoiceId id, long version) {
+        Invoice current = lock(id);
+        if (current.version() != version) {
+            throw StaleVersions.of("invoice", id.value(), version, true);
+        }
+        return current;
+    }
+
+    private void insertLines(Invoice invoice) {
+        List<LineItem> lines = invoice.lines();
+        if (lines.isEmpty()) {
+            return;
+        }
+        var insert = transaction.insertInto(LINE_ITEMS,
+                LINE_ITEMS.USER_ID, LINE_ITEMS.ID, LINE_ITEMS.INVOICE_ID, LINE_ITEMS.CURRENCY, LINE_ITEMS.POSITION,
+                LINE_ITEMS.SERVICE_ID, LINE_ITEMS.DESCRIPTION, LINE_ITEMS.QUANTITY, LINE_ITEMS.UNIT_PRICE,
+                LINE_ITEMS.AMOUNT);
+        for (int i = 0; i < lines.size(); i++) {
+            LineItem line = lines.get(i);
+            insert = insert.values(tenant, line.id().value(), invoice.id().value(), invoice.currency(), i + 1,
+                    line.serviceItemId() == null ? null : line.serviceItemId().value(), line.description(),
+                    line.quantity().value(), line.unitPrice().amount(), line.amount().amount());
+        }
+        insert.execute();
+    }
+
+    /** The columns a draft's content sets, shared by create and update. */
+    private static InvoicesRecord headerOf(Invoice invoice) {
+        return new InvoicesRecord()
+                .setClientId(invoice.clientId().value())
+                .setCurrency(invoice.currency())
+                .setIssueDate(invoice.issueDate())
+                .setDueDate(invoice.dueDate())
+                .setTaxRate(invoice.taxRate().percent())
+                .setSubtotal(invoice.subtotal().amount())
+                .setTax(invoice.tax().amount())
+                .setTotal(invoice.total().amount())
+                .setNotes(invoice.notes())
+                .setPurchaseOrder(invoice.purchaseOrder());
+    }
+
+    private PaymentTerms paymentTermsOf(ClientId client) {
+        return transaction.select(CLIENTS.PAYMENT_TERMS_DAYS.convertFrom(PaymentTerms::ofDays))
+                .from(CLIENTS)
+                .where(CLIENTS.USER_ID.eq(tenant).and(CLIENTS.ID.eq(client.value())))
+                .fetchOptional(CLIENTS.PAYMENT_TERMS_DAYS.convertFrom(PaymentTerms::ofDays))
+                .orElseThrow(() -> new NotFoundException("client " + client.value() + " does not exist for this tenant"));
+    }
+
+    private static void checkStorable(InvoiceDraft draft) {
+        int minorUnits = draft.currency().getDefaultFractionDigits();
+        if (minorUnits > STORABLE_MINOR_UNITS) {
+            throw new ValidationException("invalid invoice draft", List.of(new Violation("currency", "storable",
+                    "must have at most " + STORABLE_MINOR_UNITS + " minor units to be stored exactly, was "
+                            + draft.currency() + " with " + minorUnits)));
+        }
+    }
+
+    private Condition statusCondition(DisplayStatus status) {
+        if (status == null) {
+            return noCondition();
+        }
+        LocalDate today = LocalDate.now(clock);
+        Condition awaitingPayment = INVOICES.STATUS.in(
+                InvoiceStatus.SENT, InvoiceStatus.VIEWED, InvoiceStatus.PARTIALLY_PAID);
+        return switch (status) {
+            case DRAFT -> INVOICES.STATUS.eq(InvoiceStatus.DRAFT);
+            case PAID -> INVOICES.STATUS.eq(InvoiceStatus.PAID);
+            case VOID -> INVOICES.STATUS.eq(InvoiceStatus.VOID);
+            case OVERDUE -> awaitingPayment.and(INVOICES.DUE_DATE.lt(today));
+            case SENT -> INVOICES.STATUS.eq(InvoiceStatus.SENT).and(INVOICES.DUE_DATE.ge(today));
+            case VIEWED -> INVOICES.STATUS.eq(InvoiceStatus.VIEWED).and(INVOICES.DUE_DATE.ge(today));
+            case PARTIALLY_PAID -> INVOICES.STATUS.eq(InvoiceStatus.PARTIALLY_PAID).and(INVOICES.DUE_DATE.ge(today));
+        };
+    }
+
+    private Condition isMine(InvoiceId id) {
+        return INVOICES.USER_ID.eq(tenant).and(INVOICES.ID.eq(id.value()));
+    }
+
+    private static NotFoundException notFound(InvoiceId id) {
+        return new NotFoundException("invoice " + id.value() + " does not exist for this tenant");
+    }
+
+    private SelectSelectStep<Record16<InvoiceId, InvoiceNumber, ClientId, LocalDate, LocalDate, TaxRate,
+            List<LineItem>, Money, Money, Money, Money, InvoiceStatus, Instant, String, String, Long>> selectInvoices() {
+        return transaction.select(
+                INVOICES.ID.convertFrom(InvoiceId::of),
+                INVOICES.INVOICE_NUMBER.convertFrom(InvoiceNumber::parse),
+                INVOICES.CLIENT_ID.convertFrom(ClientId::of),
+                INVOICES.ISSUE_DATE,
+                INVOICES.DUE_DATE,
+                INVOICES.TAX_RATE.convertFrom(TaxRate::of),
+                LINES,
+                money(INVOICES.SUBTOTAL),
+                money(INVOICES.TAX),
+                money(INVOICES.TOTAL),
+                money(INVOICES.AMOUNT_PAID),
+                INVOICES.STATUS,
+                INVOICES.PAID_DATE,
+                INVOICES.NOTES,
+                INVOICES.PURCHASE_ORDER,
+                INVOICES.VERSION);
+    }
+
+    private static SelectField<Money> money(Field<BigDecimal> amount) {
+        return row(amount, INVOICES.CURRENCY).mapping(Money.class, Money::of);
+    }
+}

@@ -1,0 +1,137 @@
+package io.invoicekit.persistence;
+
+import static io.invoicekit.persistence.jooq.Tables.PAYMENTS;
+import static org.jooq.Records.mapping;
+import static org.jooq.impl.DSL.row;
+
+import io.invoicekit.core.invoice.Invoice;
+import io.invoicekit.core.money.Money;
+import io.invoicekit.core.payment.Payment;
+import io.invoicekit.core.payment.PaymentMethod;
+import io.invoicekit.core.payment.PaymentStatus;
+import io.invoicekit.core.tenant.InvoiceId;
+import io.invoicekit.core.tenant.PaymentId;
+import io.invoicekit.core.tenant.TenantId;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record9;
+import org.jooq.SelectSelectStep;
+
+/**
+ * A tenant's payments. Each change locks the invoice, checks the invoice's rules in Java (for the
+ * message: an overpayment names the amounts), then writes the payment; the database trigger on
+ * payments then moves the invoice's amount paid, status and paid date, and its CHECK refuses an
+ * overpayment even if the Java check were bypassed. Obtained from
+ * {@link TenantTransaction#payments()}; valid only inside that transaction.
+ */
+public final class PaymentRepository {
+
+    private final DSLContext transaction;
+    private final UUID tenant;
+    private final Clock clock;
+    private final InvoiceRepository invoices;
+
+    PaymentRepository(DSLContext transaction, TenantId tenant, Clock clock, InvoiceRepository invoices) {
+        this.transaction = transaction;
+        this.tenant = tenant.value();
+        this.clock = clock;
+        this.invoices = invoices;
+    }
+
+    /** Records a pending or completed payment against its invoice. */
+    public Payment record(Payment payment) {
+        Invoice invoice = invoices.lock(payment.invoiceId());
+        List<Payment> payments = new ArrayList<>(forInvoice(payment.invoiceId()));
+        payments.add(payment);
+        invoice.applyPayments(payments, clock);
+        transaction.insertInto(PAYMENTS)
+                .set(PAYMENTS.USER_ID, tenant)
+                .set(PAYMENTS.ID, payment.id().value())
+                .set(PAYMENTS.INVOICE_ID, payment.invoiceId().value())
+                .set(PAYMENTS.CURRENCY, payment.amount().currency())
+                .set(PAYMENTS.AMOUNT, payment.amount().amount())
+                .set(PAYMENTS.METHOD, payment.method())
+                .set(PAYMENTS.STATUS, payment.status())
+                .set(PAYMENTS.PAYMENT_DATE, payment.paymentDate())
+                .set(PAYMENTS.TRANSACTION_ID, payment.transactionId())
+                .set(PAYMENTS.NOTES, payment.notes())
+                .execute();
+        return payment;
+    }
+
+    /** The money arrived: the payment counts towards the invoice. */
+    public Payment complete(PaymentId id) {
+        return change(id, Payment::complete);
+    }
+
+    /** The payment did not go through. */
+    public Payment fail(PaymentId id) {
+        return change(id, Payment::fail);
+    }
+
+    /** The money went back: the payment no longer counts towards the invoice. */
+    public Payment refund(PaymentId id) {
+        return change(id, Payment::refund);
+    }
+
+    /** The payments of one invoice, oldest first. */
+    public List<Payment> forInvoice(InvoiceId invoice) {
+        return selectPayments().from(PAYMENTS)
+                .where(PAYMENTS.USER_ID.eq(tenant).and(PAYMENTS.INVOICE_ID.eq(invoice.value())))
+                .orderBy(PAYMENTS.PAYMENT_DATE, PAYMENTS.ID)
+                .fetch(mapping(Payment::new));
+    }
+
+    private Payment change(PaymentId id, UnaryOperator<Payment> transition) {
+        InvoiceId invoiceId = transaction.select(PAYMENTS.INVOICE_ID.convertFrom(InvoiceId::of))
+                .from(PAYMENTS).where(isMine(id))
+                .fetchOptional(PAYMENTS.INVOICE_ID.convertFrom(InvoiceId::of))
+                .orElseThrow(() -> new NotFoundException("payment " + id.value() + " does not exist for this tenant"));
+        Invoice invoice = invoices.lock(invoiceId);
+        List<Payment> payments = new ArrayList<>(forInvoice(invoiceId));
+        int index = indexOf(payments, id);
+        Payment changed = transition.apply(payments.get(index));
+        payments.set(index, changed);
+        invoice.applyPayments(payments, clock);
+        transaction.update(PAYMENTS)
+                .set(PAYMENTS.STATUS, changed.status())
+                .set(PAYMENTS.VERSION, PAYMENTS.VERSION.plus(1))
+                .where(isMine(id))
+                .execute();
+        return new Payment(changed.id(), changed.invoiceId(), changed.amount(), changed.method(), changed.status(),
+                changed.paymentDate(), changed.transactionId(), changed.notes(), changed.version() + 1);
+    }
+
+    private static int indexOf(List<Payment> payments, PaymentId id) {
+        for (int i = 0; i < payments.size(); i++) {
+            if (payments.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("payment " + id.value() + " vanished while its invoice was locked");
+    }
+
+    private Condition isMine(PaymentId id) {
+        return PAYMENTS.USER_ID.eq(tenant).and(PAYMENTS.ID.eq(id.value()));
+    }
+
+    private SelectSelectStep<Record9<PaymentId, InvoiceId, Money, PaymentMethod, PaymentStatus, LocalDate, String,
+            String, Long>> selectPayments() {
+        return transaction.select(
+                PAYMENTS.ID.convertFrom(PaymentId::of),
+                PAYMENTS.INVOICE_ID.convertFrom(InvoiceId::of),
+                row(PAYMENTS.AMOUNT, PAYMENTS.CURRENCY).mapping(Money.class, Money::of),
+                PAYMENTS.METHOD,
+                PAYMENTS.STATUS,
+                PAYMENTS.PAYMENT_DATE,
+                PAYMENTS.TRANSACTION_ID,
+                PAYMENTS.NOTES,
+                PAYMENTS.VERSION);
+    }
+}

@@ -1,0 +1,48 @@
+package io.invoicekit.persistence;
+
+import io.invoicekit.core.tenant.TenantId;
+import java.time.Clock;
+import org.jooq.DSLContext;
+
+/**
+ * One tenant's repositories inside one database transaction, handed to the work given to
+ * {@link InvoiceStore#inTenant}. Everything done through it commits or rolls back together.
+ * Do not keep it beyond the work: the transaction ends when the work returns.
+ */
+public final class TenantTransaction {
+
+    private final TenantId tenant;
+    private final ClientRepository clients;
+    private final ServiceCatalog services;
+    private final InvoiceRepository invoices;
+    private final PaymentRepository payments;
+
+    TenantTransaction(DSLContext transaction, TenantId tenant, Clock clock) {
+        this.tenant = tenant;
+        this.clients = new ClientRepository(transaction, tenant);
+        this.services = new ServiceCatalog(transaction, tenant);
+        this.invoices = new InvoiceRepository(transaction, tenant, clock);
+        this.payments = new PaymentRepository(transaction, tenant, clock, invoices);
+    }
+
+    /** The tenant this transaction works for. */
+    public TenantId tenant() {
+        return tenant;
+    }
+
+    public ClientRepository clients() {
+        return clients;
+    }
+
+    public ServiceCatalog services() {
+        return services;
+    }
+
+    public InvoiceRepository invoices() {
+        return invoices;
+    }
+
+    public PaymentRepository payments() {
+        return payments;
+    }
+}

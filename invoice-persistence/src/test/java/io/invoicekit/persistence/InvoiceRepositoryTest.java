@@ -1,0 +1,229 @@
+package io.invoicekit.persistence;
+
+import static io.invoicekit.persistence.StoreFixture.EUR;
+import static io.invoicekit.persistence.StoreFixture.TODAY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.invoicekit.core.invoice.DisplayStatus;
+import io.invoicekit.core.invoice.Invoice;
+import io.invoicekit.core.invoice.InvoiceDraft;
+import io.invoicekit.core.invoice.InvoiceStatus;
+import io.invoicekit.core.invoice.LineItem;
+import io.invoicekit.core.money.Money;
+import io.invoicekit.core.tenant.ClientId;
+import io.invoicekit.core.tenant.InvoiceId;
+import io.invoicekit.core.tenant.TenantId;
+import io.invoicekit.core.validation.IllegalStatusTransitionException;
+import io.invoicekit.core.validation.ValidationException;
+import io.invoicekit.testdb.MigratedDatabase;
+import io.invoicekit.testdb.TestDatabaseExtension;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Currency;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(TestDatabaseExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class InvoiceRepositoryTest {
+
+    private final StoreFixture fixture;
+    private final InvoiceStore store;
+
+    InvoiceRepositoryTest(MigratedDatabase database) {
+        this.fixture = new StoreFixture(database);
+        this.store = fixture.store;
+    }
+
+    @AfterAll
+    void closePool() {
+        fixture.close();
+    }
+
+    @Test
+    void a_draft_is_stored_with_its_number_lines_totals_and_due_date_from_the_client_terms() {
+        TenantId tenant = fixture.newTenant();
+        ClientId client = fixture.newClient(tenant, 14);
+
+        Invoice created = store.inTenant(tenant, tx -> tx.invoices().createDraft(fixture.draft(client)));
+        Invoice loaded = store.inTenant(tenant, tx -> tx.invoices().find(created.id())).orElseThrow();
+
+        assertThat(loaded).isEqualTo(created);
+        assertThat(loaded.number().toString()).isEqualTo("INV-000001");
+        assertThat(loaded.dueDate()).isEqualTo(TODAY.plusDays(14));
+        assertThat(loaded.subtotal()).isEqualTo(Money.of("129.99", EUR));
+        assertThat(loaded.tax()).isEqualTo(Money.of("26.00", EUR));
+        assertThat(loaded.total()).isEqualTo(Money.of("155.99", EUR));
+        assertThat(loaded.lines()).extracting(LineItem::description).containsExactly("Consulting", "Hosting");
+        assertThat(loaded.lines().get(1).amount()).isEqualTo(Money.of("29.99", EUR));
+    }
+
+    @Test
+    void each_tenant_numbers_its_invoices_from_one_and_a_rollback_returns_the_number() {
+        TenantId first = fixture.newTenant();
+        TenantId second = fixture.newTenant();
+        ClientId firstClient = fixture.newClient(first, 30);
+        ClientId secondClient = fixture.newClient(second, 30);
+
+        store.inTenant(first, tx -> tx.invoices().createDraft(fixture.draft(firstClient)));
+        assertThatThrownBy(() -> store.inTenant(first, tx -> {
+            tx.invoices().createDraft(fixture.draft(firstClient));
+            throw new IllegalStateException("the service changed its mind");
+        })).hasMessage("the service changed its mind");
+        Invoice firstAgain = store.inTenant(first, tx -> tx.invoices().createDraft(fixture.draft(firstClient)));
+        Invoice secondsFirst = store.inTenant(second, tx -> tx.invoices().createDraft(fixture.draft(secondClient)));
+
+        assertThat(firstAgain.number().toString()).isEqualTo("INV-000002");
+        assertThat(secondsFirst.number().toString()).isEqualTo("INV-000001");
+        assertThat(store.inTenant(first, tx -> tx.invoices().list(InvoiceFilter.all(), 10)).items()).hasSize(2);
+    }
+
+    @Test
+    void keyset_pages_walk_every_invoice_once_newest_issue_date_first() {
+        TenantId tenant = fixture.newTenant();
+        ClientId client = fixture.newClient(tenant, 30);
+        List<InvoiceId> created = new ArrayList<>();
+        for (int day = 0; day < 7; day++) {
+            InvoiceDraft draft = draftIssuedOn(client, TODAY.minusDays(day % 3));
+            created.add(store.inTenant(tenant, tx -> tx.invoices().createDraft(draft)).id());
+        }
+
+        List<Invoice> walked = new ArrayList<>();
+        Page<Invoice> page = store.inTenant(tenant, tx -> tx.invoices().list(InvoiceFilter.all(), 3));
+        walked.addAll(page.items());
+        while (page.hasMore()) {
+            InvoiceId last = page.items().getLast().id();
+            page = store.inTenant(tenant, tx -> tx.invoices().list(InvoiceFilter.all().after(last), 3));
+            walked.addAll(page.items());
+        }
+
+        assertThat(walked).extracting(Invoice::id).containsExactlyInAnyOrderElementsOf(created);
+        assertThat(walked).extracting(Invoice::issueDate).isSortedAccordingTo((a, b) -> b.compareTo(a));
+    }
+
+    @Test
+    void overdue_is_derived_from_due_date_and_today_not_stored() {
+        TenantId tenant = fixture.newTenant();
+        ClientId client = fixture.newClient(tenant, 30);
+        Invoice pastDue = sent(tenant, draftIssuedOn(client, TODAY.minusDays(40)));
+        Invoice current = sent(tenant, draftIssuedOn(client, TODAY.minusDays(5)));
+        Invoice draft = store.inTenant(tenant, tx -> tx.invoices().createDraft(fixture.draft(client)));
+
+        assertThat(idsWithStatus(tenant, DisplayStatus.OVERDUE)).containsExactly(pastDue.id());
+        assertThat(idsWithStatus(tenant, DisplayStatus.SENT)).containsExactly(current.id());
+        assertThat(idsWithStatus(tenant, DisplayStatus.DRAFT)).containsExactly(draft.id());
+        assertThat(pastDue.status()).isEqualTo(InvoiceStatus.SENT);
+        assertThat(pastDue.statusOn(TODAY)).isEqualTo(DisplayStatus.OVERDUE);
+    }
+
+    @Test
+    void invoices_filter_by_client_and_issue_date_range() {
+        TenantId tenant = fixture.newTenant();
+        ClientId one = fixture.newClient(tenant, 30);
+        ClientId other = fixture.newClient(tenant, 30);
+        Invoice old = store.inTenant(tenant, tx -> tx.invoices().createDraft(draftIssuedOn(one, TODAY.minusDays(60))));
+        Invoice recent = store.inTenant(tenant, tx -> tx.invoices().createDraft(draftIssuedOn(one, TODAY)));
+        store.inTenant(tenant, tx -> tx.invoices().createDraft(draftIssuedOn(other, TODAY)));
+
+        assertThat(store.inTenant(tenant, tx -> tx.invoices().list(InvoiceFilter.all().forClient(one), 10)).items())
+                .extracting(Invoice::id).containsExactly(recent.id(), old.id());
+        assertThat(store.inTenant(tenant, tx -> tx.invoices()
+                .list(InvoiceFilter.all().forClient(one).issuedBetween(TODAY.minusDays(90), TODAY.minusDays(30)), 10))
+                .items()).extracting(Invoice::id).containsExactly(old.id());
+    }
+
+    @Test
+    void a_draft_is_edited_then_sent_viewed_and_a_sent_invoice_can_no_longer_be_edited() {
+        TenantId tenant = fixture.newTenant();
+        ClientId client = fixture.newClient(tenant, 30);
+        Invoice draft = store.inTenant(tenant, tx -> tx.invoices().createDraft(fixture.draft(client)));
+        InvoiceDraft edit = InvoiceDraft.builder(EUR).client(client).issuedOn(TODAY).taxRate(BigDecimal.ZERO)
+                .line("Workshop", BigDecimal.ONE, new BigDecimal("900.00")).build();
+
+        Invoice edited = store.inTenant(tenant, tx -> tx.invoices().updateDraft(draft.id(), draft.version(), edit));
+        Invoice sent = store.inTenant(tenant, tx -> tx.invoices().send(edited.id(), edited.version()));
+        Invoice viewed = store.inTenant(tenant, tx -> tx.invoices().markViewed(sent.id(), sent.version()));
+
+        assertThat(edited.number()).isEqualTo(draft.number());
+        List<LineItem> lines = store.inTenant(tenant, tx -> tx.invoices().lineItems(draft.id()));
+        assertThat(lines).extracting(LineItem::description).containsExactly("Workshop");
+        assertThat(viewed.status()).isEqualTo(InvoiceStatus.VIEWED);
+        assertThat(viewed.total()).isEqualTo(Money.of("900.00", EUR));
+        assertThatThrownBy(() -> store.inTenant(tenant,
+                tx -> tx.invoices().updateDraft(viewed.id(), viewed.version(), edit)))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("must be DRAFT");
+    }
+
+    @Test
+    void a_stale_version_is_refused_and_changes_nothing() {
+        TenantId tenant = fixture.newTenant();
+        ClientId client = fixture.newClient(tenant, 30);
+        Invoice draft = store.inTenant(tenant, tx -> tx.invoices().createDraft(fixture.draft(client)));
+        store.inTenant(tenant, tx -> tx.invoices().send(draft.id(), draft.version()));
+
+        assertThatThrownBy(() -> store.inTenant(tenant, tx -> tx.invoices().voidInvoice(draft.id(), draft.version())))
+                .isInstanceOfSatisfying(ConcurrencyConflictException.class, e -> assertThat(e.reason())
+                        .isEqualTo(ConcurrencyConflictException.Reason.STALE_VERSION));
+        assertThat(store.inTenant(tenant, tx -> tx.invoices().find(draft.id())).orElseThrow().status())
+                .isEqualTo(InvoiceStatus.SENT);
+    }
+
+    @Test
+    void an_illegal_transition_names_both_states() {
+        TenantId tenant = fixture.newTenant();
+        ClientId client = fixture.newClient(tenant, 30);
+        Invoice draft = store.inTenant(tenant, tx -> tx.invoices().createDraft(fixture.draft(client)));
+        Invoice voided = store.inTenant(tenant, tx -> tx.invoices().voidInvoice(draft.id(), draft.version()));
+
+        assertThatThrownBy(() -> store.inTenant(tenant, tx -> tx.invoices().send(voided.id(), voided.version())))
+                .isInstanceOf(IllegalStatusTransitionException.class)
+                .hasMessageContaining("VOID").hasMessageContaining("SENT");
+    }
+
+    @Test
+    void a_currency_with_three_minor_units_is_refused_before_anything_is_stored() {
+        TenantId tenant = fixture.newTenant();
+        ClientId client = fixture.newClient(tenant, 30);
+        InvoiceDraft dinars = InvoiceDraft.builder(Currency.getInstance("BHD")).client(client).issuedOn(TODAY)
+                .taxRate(BigDecimal.ZERO).line("Service", BigDecimal.ONE, new BigDecimal("1.250")).build();
+
+        assertThatThrownBy(() -> store.inTenant(tenant, tx -> tx.invoices().createDraft(dinars)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .singleElement().satisfies(v -> assertThat(v.field()).isEqualTo("currency")));
+        assertThat(store.inTenant(tenant, tx -> tx.invoices().list(InvoiceFilter.all(), 10)).items()).isEmpty();
+    }
+
+    @Test
+    void another_tenants_invoice_is_not_found() {
+        TenantId owner = fixture.newTenant();
+        TenantId other = fixture.newTenant();
+        Invoice invoice = fixture.sentInvoice(owner, fixture.newClient(owner, 30));
+
+        Optional<Invoice> seenByOther = store.inTenant(other, tx -> tx.invoices().find(invoice.id()));
+        assertThat(seenByOther).isEmpty();
+        assertThatThrownBy(() -> store.inTenant(other, tx -> tx.invoices().send(invoice.id(), invoice.version())))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    private InvoiceDraft draftIssuedOn(ClientId client, java.time.LocalDate issueDate) {
+        return InvoiceDraft.builder(EUR).client(client).issuedOn(issueDate).taxRate(new BigDecimal("10"))
+                .line("Support", BigDecimal.ONE, new BigDecimal("100.00")).build();
+    }
+
+    private Invoice sent(TenantId tenant, InvoiceDraft draft) {
+        return store.inTenant(tenant, tx -> {
+            Invoice created = tx.invoices().createDraft(draft);
+            return tx.invoices().send(created.id(), created.version());
+        });
+    }
+
+    private List<InvoiceId> idsWithStatus(TenantId tenant, DisplayStatus status) {
+        return store.inTenant(tenant, tx -> tx.invoices().list(InvoiceFilter.all().withStatus(status), 100))
+                .items().stream().map(Invoice::id).toList();
+    }
+}
