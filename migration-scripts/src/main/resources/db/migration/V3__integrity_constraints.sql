@@ -9,8 +9,8 @@
 --          (see the .conf beside it).
 -- Re-run:  each statement drops the constraint it adds (IF EXISTS) in the same ALTER, so a run
 --          that stopped part way can simply run again.
--- Undo:    ALTER TABLE <table> DROP CONSTRAINT IF EXISTS <each constraint below>;
---          DROP FUNCTION currency_minor_units(char);
+-- Undo:    db/undo/U3__integrity_constraints.sql: ALTER TABLE <table> DROP CONSTRAINT IF EXISTS
+--          <each constraint below>; DROP FUNCTION currency_minor_units(char).
 
 -- ISO 4217 minor units, the same table as java.util.Currency#getDefaultFractionDigits
 -- (a test compares the two for every currency the JDK knows). NULL: not a currency of account.
@@ -31,7 +31,7 @@ $$;
 
 ALTER TABLE users
     DROP CONSTRAINT IF EXISTS users_name_not_blank,
-    ADD CONSTRAINT users_name_not_blank CHECK (length(btrim(name)) BETWEEN 1 AND 200) NOT VALID;
+    ADD CONSTRAINT users_name_not_blank CHECK (name ~ '[^[:space:]]' AND length(name) <= 200) NOT VALID;
 ALTER TABLE users VALIDATE CONSTRAINT users_name_not_blank;
 
 ALTER TABLE clients
@@ -41,7 +41,7 @@ ALTER TABLE clients VALIDATE CONSTRAINT clients_payment_terms_range;
 
 ALTER TABLE clients
     DROP CONSTRAINT IF EXISTS clients_name_not_blank,
-    ADD CONSTRAINT clients_name_not_blank CHECK (length(btrim(name)) BETWEEN 1 AND 200) NOT VALID;
+    ADD CONSTRAINT clients_name_not_blank CHECK (name ~ '[^[:space:]]' AND length(name) <= 200) NOT VALID;
 ALTER TABLE clients VALIDATE CONSTRAINT clients_name_not_blank;
 
 ALTER TABLE clients
@@ -52,7 +52,7 @@ ALTER TABLE clients VALIDATE CONSTRAINT clients_email_format;
 
 ALTER TABLE services
     DROP CONSTRAINT IF EXISTS services_name_not_blank,
-    ADD CONSTRAINT services_name_not_blank CHECK (length(btrim(name)) BETWEEN 1 AND 200) NOT VALID;
+    ADD CONSTRAINT services_name_not_blank CHECK (name ~ '[^[:space:]]' AND length(name) <= 200) NOT VALID;
 ALTER TABLE services VALIDATE CONSTRAINT services_name_not_blank;
 
 ALTER TABLE services
@@ -69,7 +69,7 @@ ALTER TABLE services VALIDATE CONSTRAINT services_default_tax_rate_range;
 ALTER TABLE services
     DROP CONSTRAINT IF EXISTS services_currency_supported,
     ADD CONSTRAINT services_currency_supported
-        CHECK (currency ~ '^[A-Z]{3}$' AND currency_minor_units(currency) BETWEEN 0 AND 2) NOT VALID;
+        CHECK (currency ~ '^[A-Z]{3}$' AND coalesce(currency_minor_units(currency) BETWEEN 0 AND 2, false)) NOT VALID;
 ALTER TABLE services VALIDATE CONSTRAINT services_currency_supported;
 
 ALTER TABLE invoices
@@ -87,7 +87,7 @@ ALTER TABLE invoices VALIDATE CONSTRAINT invoices_number_format;
 ALTER TABLE invoices
     DROP CONSTRAINT IF EXISTS invoices_currency_supported,
     ADD CONSTRAINT invoices_currency_supported
-        CHECK (currency ~ '^[A-Z]{3}$' AND currency_minor_units(currency) BETWEEN 0 AND 2) NOT VALID;
+        CHECK (currency ~ '^[A-Z]{3}$' AND coalesce(currency_minor_units(currency) BETWEEN 0 AND 2, false)) NOT VALID;
 ALTER TABLE invoices VALIDATE CONSTRAINT invoices_currency_supported;
 
 ALTER TABLE invoices
@@ -137,7 +137,7 @@ ALTER TABLE line_items VALIDATE CONSTRAINT line_items_amount_consistent;
 
 ALTER TABLE line_items
     DROP CONSTRAINT IF EXISTS line_items_description_not_blank,
-    ADD CONSTRAINT line_items_description_not_blank CHECK (length(btrim(description)) BETWEEN 1 AND 1000) NOT VALID;
+    ADD CONSTRAINT line_items_description_not_blank CHECK (description ~ '[^[:space:]]' AND length(description) <= 1000) NOT VALID;
 ALTER TABLE line_items VALIDATE CONSTRAINT line_items_description_not_blank;
 
 ALTER TABLE line_items

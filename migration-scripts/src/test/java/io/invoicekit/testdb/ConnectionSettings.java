@@ -6,6 +6,7 @@ import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -16,12 +17,20 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 public record ConnectionSettings(String jdbcUrl, String user, String password) {
 
+    private static final Pattern CREDENTIAL_PARAMETER = Pattern.compile("[?&](user|password)=", Pattern.CASE_INSENSITIVE);
+
     public ConnectionSettings {
         requireNonNull(jdbcUrl, "jdbcUrl is null");
         requireNonNull(user, "user is null");
         requireNonNull(password, "password is null");
         if (!jdbcUrl.startsWith("jdbc:postgresql://")) {
             throw new IllegalArgumentException("jdbcUrl must start with jdbc:postgresql://, was " + jdbcUrl);
+        }
+        // The driver lets URL parameters win over the user given beside them: a URL carrying a
+        // user would silently turn every "application role" connection into the owner's.
+        if (CREDENTIAL_PARAMETER.matcher(jdbcUrl).find()) {
+            throw new IllegalArgumentException("jdbcUrl must not carry user or password parameters; give them "
+                    + "separately (invoice.test.db.user / invoice.test.db.password), was " + jdbcUrl);
         }
     }
 

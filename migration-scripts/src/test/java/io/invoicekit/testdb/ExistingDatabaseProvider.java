@@ -38,6 +38,7 @@ final class ExistingDatabaseProvider implements DatabaseProvider {
                 InvoiceMigrations.forDataSource(owner.dataSource()).applicationRole(role).build().migrate();
             }
             ConnectionSettings application = applicationLogin(owner, role, statement);
+            RestrictedLogin.require(application, role);
             String description = "existing database " + owner + ", " + TemplateDatabaseProvider.version(statement);
             return new ExistingDatabaseProvider(new MigratedDatabase(owner, application, role), description);
         } catch (SQLException e) {
@@ -69,6 +70,24 @@ final class ExistingDatabaseProvider implements DatabaseProvider {
     @Override
     public void release(MigratedDatabase database) {
         // Shared with every other test class and owned by the operator: never dropped.
+    }
+
+    @Override
+    public boolean createsDatabases() {
+        return false;
+    }
+
+    @Override
+    public ConnectionSettings newEmptyDatabase() {
+        throw new UnsupportedOperationException("an empty database needs a PostgreSQL server the tests own, "
+                + "but -D" + TestDatabase.PROPERTY + " names an existing database (" + description + "), which "
+                + "is never created or dropped by tests; run these tests on the embedded default or with -D"
+                + TestDatabase.PROPERTY + "=testcontainers");
+    }
+
+    @Override
+    public void drop(ConnectionSettings database) {
+        throw new UnsupportedOperationException("the existing database " + database + " is never dropped by tests");
     }
 
     @Override

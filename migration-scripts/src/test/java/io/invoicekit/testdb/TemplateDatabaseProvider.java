@@ -57,12 +57,31 @@ final class TemplateDatabaseProvider implements DatabaseProvider {
         String name = "invoicekit_test_" + databases.incrementAndGet();
         execute("CREATE DATABASE " + name + " TEMPLATE " + TEMPLATE);
         ConnectionSettings owner = admin.toDatabase(name);
-        return new MigratedDatabase(owner, owner.as(APPLICATION_LOGIN, applicationPassword), APPLICATION_ROLE);
+        ConnectionSettings application = owner.as(APPLICATION_LOGIN, applicationPassword);
+        RestrictedLogin.require(application, APPLICATION_ROLE);
+        return new MigratedDatabase(owner, application, APPLICATION_ROLE);
     }
 
     @Override
     public void release(MigratedDatabase database) {
-        execute("DROP DATABASE IF EXISTS " + database.owner().database() + " WITH (FORCE)");
+        drop(database.owner());
+    }
+
+    @Override
+    public boolean createsDatabases() {
+        return true;
+    }
+
+    @Override
+    public ConnectionSettings newEmptyDatabase() {
+        String name = "invoicekit_empty_" + databases.incrementAndGet();
+        execute("CREATE DATABASE " + name);
+        return admin.toDatabase(name);
+    }
+
+    @Override
+    public void drop(ConnectionSettings database) {
+        execute("DROP DATABASE IF EXISTS " + database.database() + " WITH (FORCE)");
     }
 
     @Override

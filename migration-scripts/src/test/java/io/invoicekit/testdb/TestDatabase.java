@@ -58,9 +58,12 @@ public final class TestDatabase {
                     .setServerConfig("synchronous_commit", "off")
                     .setServerConfig("full_page_writes", "off")
                     .setServerConfig("max_connections", "200")
+                    // Loaded so that the health report's slow-statement check can be tested; a
+                    // database sees it only after CREATE EXTENSION pg_stat_statements.
+                    .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                     .start();
             ConnectionSettings admin = new ConnectionSettings(
-                    server.getJdbcUrl("postgres", "postgres"), "postgres", "");
+                    "jdbc:postgresql://localhost:" + server.getPort() + "/postgres", "postgres", "");
             return TemplateDatabaseProvider.create(admin, server::close, "embedded PostgreSQL");
         } catch (IOException e) {
             throw new UncheckedIOException("the embedded PostgreSQL did not start: " + e.getMessage(), e);
@@ -69,7 +72,8 @@ public final class TestDatabase {
 
     private static DatabaseProvider startContainer(String image) {
         PostgreSQLContainer container = new PostgreSQLContainer(image)
-                .withCommand("postgres", "-c", "fsync=off", "-c", "max_connections=200");
+                .withCommand("postgres", "-c", "fsync=off", "-c", "max_connections=200",
+                        "-c", "shared_preload_libraries=pg_stat_statements");
         try {
             container.start();
         } catch (RuntimeException e) {

@@ -1,0 +1,113 @@
+package io.invoicekit.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchRuntimeException;
+
+import io.invoicekit.testdb.MigratedDatabase;
+import io.invoicekit.testdb.TestDatabaseExtension;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Real PostgreSQL errors, provoked as the application role, become the typed exceptions by
+ * SQLSTATE and constraint name.
+ */
+@ExtendWith(TestDatabaseExtension.class)
+class DatabaseErrorsTest {
+
+    private final DSLContext owner;
+    private final DSLContext application;
+    private final UUID tenant = UUID.randomUUID();
+    private final UUID client = UUID.randomUUID();
+
+    DatabaseErrorsTest(MigratedDatabase database) {
+        this.owner = DSL.using(database.ownerDataSource(), SQLDialect.POSTGRES);
+        this.application = DSL.using(database.applicationDataSource(), SQLDialect.POSTGRES);
+        owner.execute("insert into users (id, name, email) values (?, 'T', 't@example.com')", tenant);
+        owner.execute("insert into clients (user_id, id, name, email) values (?, ?, 'C', 'c@example.com')",
+                tenant, client);
+    }
+
+    @Test
+    void a_check_violation_names_the_constraint_and_the_rule() {
+        RuntimeException error = asTenant(tx -> tx.execute(
+                "update clients set payment_terms_days = 400 where user_id = ? and id = ?", tenant, client));
+
+        assertThat(error).isInstanceOfSatisfying(ConstraintViolationException.class, e -> {
+            assertThat(e.kind()).isEqualTo(ConstraintViolationException.Kind.CHECK);
+            assertThat(e.sqlState()).isEqualTo("23514");
+            assertThat(e.table()).isEqualTo("clients");
+            assertThat(e.constraint()).isEqualTo("clients_payment_terms_range");
+            assertThat(e.getMessage()).contains("paymentTermsDays must be between 0 and 365");
+        });
+    }
+
+    @Test
+    void a_foreign_key_to_another_tenants_row_is_a_foreign_key_violation() {
+        UUID strangersClient = UUID.randomUUID();
+        RuntimeException error = asTenant(tx -> tx.execute("""
+                insert into invoices (user_id, id, client_id, invoice_number, currency, issue_date, due_date)
+                values (?, ?, ?, 'INV-000001', 'EUR', current_date, current_date)""",
+                tenant, UUID.randomUUID(), strangersClient));
+
+        assertThat(error).isInstanceOfSatisfying(ConstraintViolationException.class, e -> {
+            assertThat(e.kind()).isEqualTo(ConstraintViolationException.Kind.FOREIGN_KEY);
+            assertThat(e.constraint()).isEqualTo("invoices_client_fk");
+        });
+    }
+
+    @Test
+    void a_missing_value_names_the_column() {
+        RuntimeException error = asTenant(tx -> tx.execute(
+                "insert into clients (user_id, id, name, email) values (?, ?, 'X', null)", tenant, UUID.randomUUID()));
+
+        assertThat(error).isInstanceOfSatisfying(ConstraintViolationException.class, e -> {
+            assertThat(e.kind()).isEqualTo(ConstraintViolationException.Kind.NOT_NULL);
+            assertThat(e.rule()).isEqualTo("email is required");
+        });
+    }
+
+    @Test
+    void a_row_carrying_another_tenants_key_is_refused_by_row_level_security() {
+        RuntimeException error = asTenant(tx -> tx.execute(
+                "insert into clients (user_id, id, name, email) values (?, ?, 'X', 'x@example.com')",
+                UUID.randomUUID(), UUID.randomUUID()));
+
+        assertThat(error).isInstanceOf(TenantAccessDeniedException.class);
+        assertThat(((DatabaseException) error).sqlState()).isEqualTo("42501");
+    }
+
+    @Test
+    void a_lock_not_granted_in_time_is_a_lock_timeout() {
+        RuntimeException error = owner.transactionResult(holder -> {
+            holder.dsl().execute("select 1 from clients where user_id = ? and id = ? for update", tenant, client);
+            return asTenant(tx -> {
+                tx.execute("set local lock_timeout = '50ms'");
+                tx.execute("update clients set name = 'Y' where user_id = ? and id = ?", tenant, client);
+            });
+        });
+
+        assertThat(error).isInstanceOfSatisfying(ConcurrencyConflictException.class,
+                e -> assertThat(e.reason()).isEqualTo(ConcurrencyConflictException.Reason.LOCK_TIMEOUT));
+    }
+
+    @Test
+    void an_error_that_is_not_the_callers_to_act_on_is_passed_through() {
+        RuntimeException error = asTenant(tx -> tx.execute("select 1 / 0"));
+
+        assertThat(error).isNotInstanceOf(DatabaseException.class).hasMessageContaining("division by zero");
+    }
+
+    private RuntimeException asTenant(Consumer<DSLContext> statement) {
+        RuntimeException raw = catchRuntimeException(() -> application.transaction(configuration -> {
+            configuration.dsl().execute("select set_config('app.user_id', ?, true)", tenant.toString());
+            statement.accept(configuration.dsl());
+        }));
+        return DatabaseErrors.translate(raw);
+    }
+}
