@@ -7,8 +7,8 @@ import io.invoicekit.core.validation.Violations;
 
 /**
  * A service a tenant sells at a unit price, with the tax rate it usually carries. The name (1 to 200
- * characters) is required; the description (at most 1000) is null when there is none. The unit price
- * is 0 or more.
+ * characters) is required; the description is null when there is none. The unit price is 0 or
+ * more.
  *
  * <p>An inactive item is kept for the invoices that already bill it but cannot be put on a new
  * invoice. {@code version} is the optimistic-locking version as read from the database, 0 for an
@@ -24,13 +24,12 @@ public record ServiceItem(
         long version) {
 
     private static final int NAME_MAX = 200;
-    private static final int DESCRIPTION_MAX = 1000;
 
     public ServiceItem {
         var violations = new Violations();
         violations.require("id", id);
         name = violations.requiredText("name", name, NAME_MAX);
-        description = violations.optionalText("description", description, DESCRIPTION_MAX);
+        description = violations.optionalText(description);
         if (violations.require("unitPrice", unitPrice)) {
             violations.check(!unitPrice.isNegative(), "unitPrice", "notNegative",
                     "must be 0 or more, was " + unitPrice);

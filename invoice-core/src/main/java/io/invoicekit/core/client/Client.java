@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 /**
  * A person or company a tenant bills. The name (1 to 200 characters) and the email address (at most
  * 254 characters, the longest an address can be) are required and stored stripped of surrounding
- * white space. The address and the tax id are optional: null when the client has none, and a blank
- * text counts as none.
+ * white space. The address and the tax id are optional free texts: null when the client has none,
+ * and a blank text counts as none.
  *
  * <p>{@code version} is the optimistic-locking version as read from the database: 0 for a client
  * not stored yet and for a stored one never changed since. The repository updates a client only if
@@ -25,8 +25,6 @@ public record Client(
 
     private static final int NAME_MAX = 200;
     private static final int EMAIL_MAX = 254;
-    private static final int ADDRESS_MAX = 500;
-    private static final int TAX_ID_MAX = 50;
     // Deliberately loose: one @, no spaces, a dot in the domain. Only sending a mail proves more.
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
@@ -40,8 +38,8 @@ public record Client(
                     "must be an email address like ana@example.com, was \"" + email + "\"");
         }
         violations.require("paymentTerms", paymentTerms);
-        address = violations.optionalText("address", address, ADDRESS_MAX);
-        taxId = violations.optionalText("taxId", taxId, TAX_ID_MAX);
+        address = violations.optionalText(address);
+        taxId = violations.optionalText(taxId);
         violations.checkVersion(version);
         violations.throwIfAny("invalid client");
     }

@@ -26,8 +26,8 @@ import java.util.List;
  * <p>The canonical constructor takes the full state, as a repository reads it from a row, and
  * refuses a state the database would not hold: totals not computed as {@link InvoiceTotals} computes
  * them, amounts in two currencies, a due date before the issue date, an amount paid that does not fit
- * the status, a paid date on an unpaid invoice. Notes (at most 2000 characters), the purchase-order
- * reference (at most 100) and the paid date are null when absent. {@code version} is the
+ * the status, a paid date on an unpaid invoice. Notes, the purchase-order reference (at most 100
+ * characters) and the paid date are null when absent. {@code version} is the
  * optimistic-locking version as read, 0 for an invoice not stored yet; the repository increments it
  * on each update, the domain never does.
  */
@@ -156,15 +156,15 @@ public record Invoice(
     }
 
     /**
-     * This invoice with all its payments applied, as a database trigger would recompute it. The amount
-     * paid is the sum of the {@code COMPLETED} payments (refunded ones no longer count); the status
-     * follows it: {@code PARTIALLY_PAID} below the total, {@code PAID} at the total, with the paid
-     * date from the clock when it first gets there, and back to {@code SENT} when refunds bring it to
-     * nothing.
+     * This invoice with all its payments applied, as the database's payment trigger leaves it. The
+     * amount paid is the sum of the {@code COMPLETED} payments (pending ones do not count yet,
+     * refunded ones no longer); the status follows it: {@code PARTIALLY_PAID} below the total,
+     * {@code PAID} at the total, with the paid date from the clock when it first gets there, and back
+     * to {@code SENT} when refunds bring it to nothing.
      *
      * <p>Refused: payments of another invoice or currency ({@link CurrencyMismatchException}),
-     * pending or completed payments on a {@code DRAFT} or {@code VOID} invoice, and completed plus
-     * pending payments above the total ({@link OverpaymentException}).
+     * pending or completed payments on a {@code DRAFT} or {@code VOID} invoice, and completed
+     * payments above the total ({@link OverpaymentException}).
      *
      * @param payments every payment made against this invoice, in any status
      */
@@ -172,7 +172,7 @@ public record Invoice(
         requireNonNull(payments, "payments is null");
         requireNonNull(clock, "clock is null");
         var violations = new Violations();
-        var claimed = Money.zero(currency());
+        var live = false;
         var paid = Money.zero(currency());
         for (int i = 0; i < payments.size(); i++) {
             var payment = payments.get(i);
@@ -182,18 +182,16 @@ public record Invoice(
                 throw new CurrencyMismatchException(subject() + " cannot take payment " + payment.id().value(),
                         currency(), payment.amount().currency());
             }
-            if (payment.status().claimsBalance()) {
-                claimed = claimed.plus(payment.amount());
-            }
+            live |= payment.status().isLive();
             if (payment.status().countsAsPaid()) {
                 paid = paid.plus(payment.amount());
             }
         }
-        violations.check(claimed.isZero() || status != InvoiceStatus.DRAFT && status != InvoiceStatus.VOID,
+        violations.check(!live || status != InvoiceStatus.DRAFT && status != InvoiceStatus.VOID,
                 "status", "payable", "must be sent and not void to take payments, was " + status);
         violations.throwIfAny(subject() + " cannot take these payments");
-        if (claimed.isGreaterThan(total)) {
-            throw new OverpaymentException(subject(), total, claimed);
+        if (paid.isGreaterThan(total)) {
+            throw new OverpaymentException(subject(), total, paid);
         }
         var next = statusWhenPaid(paid);
         if (next != status) {
@@ -261,7 +259,7 @@ public record Invoice(
                 "must be subtotal plus tax, " + expected.total() + ", was " + total);
     }
 
-    /** What was paid fits the status: nothing until payments start, all of it once PAID and only then a paid date. */
+    /** What was paid fits the status: nothing before payments, all of it once PAID, and only then a paid date. */
     private static void checkAmountPaid(
             Violations violations, InvoiceStatus status, Money total, Money amountPaid, Instant paidDate) {
         if (!amountPaid.currency().equals(total.currency())) {
@@ -272,8 +270,8 @@ public record Invoice(
             case DRAFT, SENT, VIEWED, VOID -> violations.check(amountPaid.isZero(), "amountPaid", "nothingPaid",
                     "must be 0 while the invoice is " + status + ", was " + amountPaid);
             case PARTIALLY_PAID -> violations.check(amountPaid.isPositive() && total.isGreaterThan(amountPaid),
-                    "amountPaid", "partlyPaid",
-                    "must be more than 0 and less than the total " + total + " while PARTIALLY_PAID, was " + amountPaid);
+                    "amountPaid", "partlyPaid", "must be more than 0 and less than the total " + total
+                            + " while PARTIALLY_PAID, was " + amountPaid);
             case PAID -> violations.check(amountPaid.equals(total), "amountPaid", "fullyPaid",
                     "must be the total " + total + " while PAID, was " + amountPaid);
         }

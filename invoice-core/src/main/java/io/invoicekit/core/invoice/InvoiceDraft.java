@@ -17,10 +17,9 @@ import java.util.List;
 
 /**
  * What a service gives to create an invoice: the client, the currency, the issue date, the tax rate,
- * the lines, and optionally a due date (null: the client's payment terms set it), notes (at most
- * 2000 characters) and the client's purchase-order reference (at most 100). A draft may have no line
- * yet; sending the invoice needs one ({@link Invoice#send()}). Every line is priced in the draft's
- * currency.
+ * the lines, and optionally a due date (null: the client's payment terms set it), notes and the
+ * client's purchase-order reference (at most 100 characters). A draft may have no line yet; sending
+ * the invoice needs one ({@link Invoice#send()}). Every line is priced in the draft's currency.
  *
  * <p>The constructor takes values already made, and a {@link Quantity} or {@link TaxRate} that is
  * wrong is refused when it is made, on its own. To report every mistake of a form at once, build the
@@ -50,7 +49,7 @@ public record InvoiceDraft(
         lines = List.copyOf(lines);
     }
 
-    /** Starts a draft in the currency from what a person typed; nothing is checked before {@link Builder#build()}. */
+    /** Starts a draft in the currency from what a person typed; {@link Builder#build()} checks it all. */
     public static Builder builder(Currency currency) {
         return new Builder(currency);
     }

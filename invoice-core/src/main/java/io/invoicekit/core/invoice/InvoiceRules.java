@@ -11,15 +11,14 @@ import java.util.function.Function;
 /** The rules a draft and a stored invoice share, in one place so that the two cannot drift apart. */
 final class InvoiceRules {
 
-    private static final int DESCRIPTION_MAX = 500;
-    private static final int NOTES_MAX = 2000;
+    private static final int DESCRIPTION_MAX = 1000;
     private static final int PURCHASE_ORDER_MAX = 100;
 
     private InvoiceRules() {
     }
 
     /**
-     * A line needs a description (at most 500 characters), a quantity and a unit price of 0 or more
+     * A line needs a description (at most 1000 characters), a quantity and a unit price of 0 or more
      * (a discount is a line of its own kind, not a negative price).
      *
      * @return the description, stripped
@@ -60,7 +59,7 @@ final class InvoiceRules {
 
     /** @return the notes stripped, or null if there are none */
     static String notes(Violations violations, String notes) {
-        return violations.optionalText("notes", notes, NOTES_MAX);
+        return violations.optionalText(notes);
     }
 
     /** @return the client's purchase-order reference stripped, or null if there is none */

@@ -9,7 +9,7 @@ import io.invoicekit.core.tenant.ServiceItemId;
 import io.invoicekit.core.validation.Violations;
 
 /**
- * A line of an {@link InvoiceDraft}: a description (at most 500 characters), a quantity, a unit
+ * A line of an {@link InvoiceDraft}: a description (at most 1000 characters), a quantity, a unit
  * price of 0 or more, and the catalog item it bills, or null for a line typed in by hand.
  */
 public record LineDraft(String description, Quantity quantity, Money unitPrice, ServiceItemId serviceItemId) {

@@ -6,32 +6,32 @@ import io.invoicekit.core.validation.Violation;
 import java.util.List;
 
 /**
- * Payments would take more than an invoice's total. Pending payments count, since their money is on
- * its way: {@code invoice INV-000001: payments must not exceed the invoice total EUR 120.00, was EUR
- * 150.00}.
+ * Completed payments would pay more than an invoice's total, which the database refuses too: {@code
+ * invoice INV-000001: payments must not exceed the invoice total EUR 120.00, was EUR 150.00}. The
+ * payment that tips it over should fail or be refunded instead.
  */
 public class OverpaymentException extends ValidationException {
 
     private final Money total;
-    private final Money claimed;
+    private final Money paid;
 
     /**
      * @param subject the invoice: {@code invoice INV-000001}
      * @param total the invoice's total
-     * @param claimed the sum of its completed and pending payments
+     * @param paid the sum of its completed payments
      */
-    public OverpaymentException(String subject, Money total, Money claimed) {
+    public OverpaymentException(String subject, Money total, Money paid) {
         super(subject, List.of(new Violation("payments", "noOverpayment",
-                "must not exceed the invoice total " + total + ", was " + claimed)));
+                "must not exceed the invoice total " + total + ", was " + paid)));
         this.total = total;
-        this.claimed = claimed;
+        this.paid = paid;
     }
 
     public Money total() {
         return total;
     }
 
-    public Money claimed() {
-        return claimed;
+    public Money paid() {
+        return paid;
     }
 }

@@ -30,14 +30,13 @@ public record Money(BigDecimal amount, Currency currency) {
         if (violations.isEmpty()) {
             violations.checkDecimals("amount", amount, currency.getDefaultFractionDigits());
         }
-        violations.throwIfAny(currency == null ? "invalid money" : "invalid " + currency + " amount");
+        violations.throwIfAny(subject(currency));
         amount = amount.setScale(currency.getDefaultFractionDigits(), RoundingMode.UNNECESSARY);
     }
 
     /** Reads an amount a person typed, such as {@code 1250.50}; refuses more decimals than the currency has. */
     public static Money of(String amount, Currency currency) {
-        var subject = currency == null ? "invalid money" : "invalid " + currency + " amount";
-        return new Money(DecimalText.parse(amount, "amount", subject), currency);
+        return new Money(DecimalText.parse(amount, "amount", subject(currency)), currency);
     }
 
     /** The amount in the currency; refuses more decimals than the currency has. */
@@ -91,6 +90,10 @@ public record Money(BigDecimal amount, Currency currency) {
     @Override
     public String toString() {
         return currency + " " + amount.toPlainString();
+    }
+
+    private static String subject(Currency currency) {
+        return currency == null ? "invalid money" : "invalid " + currency + " amount";
     }
 
     private Money roundedHalfUp(BigDecimal exact) {

@@ -10,7 +10,8 @@ import java.time.LocalDate;
 /**
  * Money paid against one invoice: an amount greater than 0, in the invoice's currency (checked when
  * the payment is applied to it), by a method, on a date. The transaction id (at most 255 characters,
- * the payment provider's reference) and the notes (at most 2000) are null when there are none.
+ * the payment provider's reference, recorded once per tenant) and the notes are null when there are
+ * none.
  *
  * <p>A payment starts {@code PENDING}; {@link #complete()}, {@link #fail()} and {@link #refund()}
  * move it along its lifecycle and refuse any other move. {@code version} is the optimistic-locking
@@ -28,7 +29,6 @@ public record Payment(
         long version) {
 
     private static final int TRANSACTION_ID_MAX = 255;
-    private static final int NOTES_MAX = 2000;
 
     public Payment {
         var violations = new Violations();
@@ -41,7 +41,7 @@ public record Payment(
         violations.require("status", status);
         violations.require("paymentDate", paymentDate);
         transactionId = violations.optionalText("transactionId", transactionId, TRANSACTION_ID_MAX);
-        notes = violations.optionalText("notes", notes, NOTES_MAX);
+        notes = violations.optionalText(notes);
         violations.checkVersion(version);
         violations.throwIfAny("invalid payment");
     }

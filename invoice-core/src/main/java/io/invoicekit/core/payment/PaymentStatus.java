@@ -26,10 +26,10 @@ public enum PaymentStatus {
     }
 
     /**
-     * Whether the payment takes its share of the invoice's balance: received, or on its way. Two
-     * pending payments may not together pay more than the invoice asks.
+     * Whether money is on its way or was received, which only an invoice that was sent and is not
+     * void may take. A failed or refunded payment is over and holds no money.
      */
-    public boolean claimsBalance() {
+    public boolean isLive() {
         return this == PENDING || this == COMPLETED;
     }
 }

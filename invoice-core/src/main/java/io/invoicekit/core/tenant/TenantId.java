@@ -5,7 +5,10 @@ import static java.util.Objects.requireNonNull;
 import java.time.Clock;
 import java.util.UUID;
 
-/** The tenant: the {@code users} row that owns clients, catalog, invoices and payments. Every tenant-owned row carries it, and row-level security shows a tenant only its own rows. */
+/**
+ * The tenant: the {@code users} row that owns clients, catalog, invoices and payments. Every
+ * tenant-owned row carries it, and row-level security shows a tenant only its own rows.
+ */
 public record TenantId(UUID value) {
 
     public TenantId {

@@ -26,7 +26,7 @@ final class TimeOrderedUuid {
         // The random bits come from UUID.randomUUID(), which draws them from the JDK's shared
         // SecureRandom; its variant bits already are 2, the ones version 7 needs.
         var random = UUID.randomUUID();
-        long mostSignificant = millis << 16 | VERSION_7 | random.getMostSignificantBits() & RANDOM_A;
+        long mostSignificant = (millis << 16) | VERSION_7 | (random.getMostSignificantBits() & RANDOM_A);
         return new UUID(mostSignificant, random.getLeastSignificantBits());
     }
 }

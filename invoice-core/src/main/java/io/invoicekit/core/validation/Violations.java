@@ -67,15 +67,24 @@ public final class Violations {
      * @return the stripped text, or null if it is absent
      */
     public String optionalText(String field, String text, int maxLength) {
-        if (text == null || text.isBlank()) {
-            return null;
+        var stripped = optionalText(text);
+        if (stripped != null) {
+            // Counted in code points, as PostgreSQL's length() counts, so an emoji is one character.
+            int length = stripped.codePointCount(0, stripped.length());
+            check(length <= maxLength, field, "maxLength",
+                    "must be at most " + maxLength + " characters, was " + length);
         }
-        var stripped = text.strip();
-        // Counted in code points, as PostgreSQL counts varchar(n), so an emoji is one character.
-        int length = stripped.codePointCount(0, stripped.length());
-        check(length <= maxLength, field, "maxLength",
-                "must be at most " + maxLength + " characters, was " + length);
         return stripped;
+    }
+
+    /**
+     * A free text a person may leave out, of any length: stripped, blank taken as absent. Nothing
+     * to report, hence no field.
+     *
+     * @return the stripped text, or null if it is absent
+     */
+    public String optionalText(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     /**

@@ -89,13 +89,15 @@ class InvoiceDraftTest {
 
     @Test
     void an_inactive_catalog_item_cannot_be_put_on_a_draft() {
-        var retired = new ServiceItem(CONSULTING.id(), "Fax setup", null, Money.of("20", EUR), TaxRate.of("20"), false, 3);
+        var retired = new ServiceItem(
+                CONSULTING.id(), "Fax setup", null, Money.of("20", EUR), TaxRate.of("20"), false, 3);
 
         assertThatThrownBy(() -> typedIn().line(retired, BigDecimal.ONE).build())
                 .hasMessage("invalid invoice draft: lines[0].serviceItemId must be an active catalog item, "
                         + "Fax setup is inactive");
         assertThatThrownBy(() -> LineDraft.forItem(retired, Quantity.of("1")))
-                .hasMessage("invalid invoice line: serviceItemId must be an active catalog item, Fax setup is inactive");
+                .hasMessage("invalid invoice line: "
+                        + "serviceItemId must be an active catalog item, Fax setup is inactive");
     }
 
     @Test
@@ -120,11 +122,13 @@ class InvoiceDraftTest {
         var lines = Arrays.asList(line("Workshop", "1", "400"), null,
                 new LineDraft("Support", Quantity.of("1"), Money.of("10", Currency.getInstance("USD")), null));
 
-        assertThatThrownBy(() -> new InvoiceDraft(null, EUR, ISSUED, ISSUED.minusDays(1), null, lines, "n".repeat(2001), null))
+        var tooLong = "P".repeat(101);
+
+        assertThatThrownBy(() -> new InvoiceDraft(null, EUR, ISSUED, ISSUED.minusDays(1), null, lines, null, tooLong))
                 .hasMessage("invalid invoice draft: clientId is required; "
                         + "dueDate must not be before the issueDate 2025-03-01, was 2025-02-28; taxRate is required; "
                         + "lines[1] is required; lines[2].unitPrice must be in EUR, was USD 10.00; "
-                        + "notes must be at most 2000 characters, was 2001");
+                        + "purchaseOrder must be at most 100 characters, was 101");
     }
 
     @Test
@@ -157,9 +161,10 @@ class InvoiceDraftTest {
     }
 
     @Test
-    void a_line_needs_a_description_of_at_most_500_characters_a_quantity_and_a_price_of_0_or_more() {
-        assertThatThrownBy(() -> new LineDraft("d".repeat(501), null, Money.of("-1", EUR), null))
-                .hasMessage("invalid invoice line: description must be at most 500 characters, was 501; "
+    void a_line_needs_a_description_of_at_most_1000_characters_a_quantity_and_a_price_of_0_or_more() {
+        assertThat(line("d".repeat(1000), "1", "1").description()).hasSize(1000);
+        assertThatThrownBy(() -> new LineDraft("d".repeat(1001), null, Money.of("-1", EUR), null))
+                .hasMessage("invalid invoice line: description must be at most 1000 characters, was 1001; "
                         + "quantity is required; unitPrice must be 0 or more, was EUR -1.00");
         assertThat(line("Free onboarding", "1", "0").amount()).isEqualTo(Money.zero(EUR));
     }

@@ -42,7 +42,8 @@ class InvoiceNumberTest {
     @ValueSource(longs = {0, -1})
     void a_sequence_starts_at_1(long sequence) {
         assertThatThrownBy(() -> new InvoiceNumber(sequence))
-                .hasMessage("invalid invoice number: invoiceNumber must have a sequence of at least 1, was " + sequence);
+                .hasMessage("invalid invoice number: "
+                        + "invoiceNumber must have a sequence of at least 1, was " + sequence);
         assertThatThrownBy(() -> InvoiceNumber.parse("INV-000000"))
                 .hasMessage("invalid invoice number: invoiceNumber must have a sequence of at least 1, was 0");
     }

@@ -37,12 +37,14 @@ class InvoiceTotalsPropertyTest {
         for (int i = 0; i < draft.lines().size(); i++) {
             var line = draft.lines().get(i);
             // amount = round(quantity * unit_price, minor_units)
-            var amount = line.quantity().value().multiply(line.unitPrice().amount()).setScale(minorUnits, RoundingMode.HALF_UP);
+            var amount = line.quantity().value().multiply(line.unitPrice().amount())
+                    .setScale(minorUnits, RoundingMode.HALF_UP);
             assertThat(invoice.lines().get(i).amount().amount()).isEqualTo(amount);
             subtotal = subtotal.add(amount);
         }
         // tax = round(subtotal * tax_rate / 100, minor_units); total = subtotal + tax
-        var tax = subtotal.multiply(draft.taxRate().percent()).divide(HUNDRED).setScale(minorUnits, RoundingMode.HALF_UP);
+        var tax = subtotal.multiply(draft.taxRate().percent()).divide(HUNDRED)
+                .setScale(minorUnits, RoundingMode.HALF_UP);
         var total = subtotal.add(tax);
 
         assertThat(invoice.subtotal().amount()).isEqualTo(subtotal);
@@ -60,7 +62,8 @@ class InvoiceTotalsPropertyTest {
 
         assertThat(sumOfLines).isEqualTo(invoice.subtotal());
         assertThat(invoice.total().minus(invoice.tax())).isEqualTo(invoice.subtotal());
-        assertThat(invoice.lines()).allSatisfy(line -> assertThat(line.amount().amount().scale()).isEqualTo(minorUnits));
+        assertThat(invoice.lines())
+                .allSatisfy(line -> assertThat(line.amount().amount().scale()).isEqualTo(minorUnits));
         assertThat(invoice.subtotal().amount().scale()).isEqualTo(minorUnits);
         assertThat(invoice.tax().amount().scale()).isEqualTo(minorUnits);
         assertThat(invoice.total().amount().scale()).isEqualTo(minorUnits);

@@ -45,13 +45,15 @@ class InvoiceTotalsTest {
 
         assertThat(Money.of("0.125", bhd).times(Quantity.of("0.5"))).isEqualTo(Money.of("0.063", bhd));
         assertThat(totals(bhd, "10", "0.5 @ 0.125")).isEqualTo(expected(bhd, "0.063", "0.006", "0.069"));
-        assertThat(totals(bhd, "5", "3 @ 12.345", "0.25 @ 0.010")).isEqualTo(expected(bhd, "37.038", "1.852", "38.890"));
+        assertThat(totals(bhd, "5", "3 @ 12.345", "0.25 @ 0.010"))
+                .isEqualTo(expected(bhd, "37.038", "1.852", "38.890"));
     }
 
     @Test
     void tax_is_rounded_once_on_the_subtotal_not_per_line() {
         // Per line, 25% of 0.10 is 0.025, rounded to 0.03, three times 0.09; on the subtotal it is 0.08.
-        assertThat(totals(EUR, "25", "1 @ 0.10", "1 @ 0.10", "1 @ 0.10")).isEqualTo(expected(EUR, "0.30", "0.08", "0.38"));
+        assertThat(totals(EUR, "25", "1 @ 0.10", "1 @ 0.10", "1 @ 0.10"))
+                .isEqualTo(expected(EUR, "0.30", "0.08", "0.38"));
     }
 
     @Test

@@ -82,7 +82,9 @@ class MoneyTest {
 
     @Test
     void equal_amounts_are_equal_whatever_scale_they_were_written_with() {
-        assertThat(Money.of("10", EUR)).isEqualTo(Money.of("10.00", EUR)).isEqualTo(Money.of(new BigDecimal("1E+1"), EUR));
+        assertThat(Money.of("10", EUR))
+                .isEqualTo(Money.of("10.00", EUR))
+                .isEqualTo(Money.of(new BigDecimal("1E+1"), EUR));
         assertThat(Money.of("10", EUR)).isNotEqualTo(Money.of("10", USD));
     }
 

@@ -33,8 +33,8 @@ class PaymentStatusTest {
     }
 
     @Test
-    void pending_and_completed_payments_claim_their_share_of_the_balance() {
-        assertThat(Stream.of(PaymentStatus.values()).filter(PaymentStatus::claimsBalance))
+    void a_pending_or_completed_payment_is_live_and_a_failed_or_refunded_one_is_over() {
+        assertThat(Stream.of(PaymentStatus.values()).filter(PaymentStatus::isLive))
                 .containsExactly(PaymentStatus.PENDING, PaymentStatus.COMPLETED);
     }
 

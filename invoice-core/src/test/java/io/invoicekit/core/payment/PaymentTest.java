@@ -75,7 +75,8 @@ class PaymentTest {
 
     @ParameterizedTest(name = "{2} -> {3} is refused")
     @MethodSource("refusedMoves")
-    void any_other_move_is_refused_naming_both_states(Payment payment, UnaryOperator<Payment> move, String from, String to) {
+    void any_other_move_is_refused_naming_both_states(
+            Payment payment, UnaryOperator<Payment> move, String from, String to) {
         assertThatThrownBy(() -> move.apply(payment))
                 .isInstanceOf(IllegalStatusTransitionException.class)
                 .hasMessage("payment " + ID.value() + ": status cannot go from " + from + " to " + to);
@@ -90,11 +91,11 @@ class PaymentTest {
 
     @Test
     void every_mistake_of_a_payment_is_reported_at_once() {
-        assertThatThrownBy(() -> new Payment(null, null, null, null, null, null, "x".repeat(256), "x".repeat(2001), -1))
+        assertThatThrownBy(() -> new Payment(null, null, null, null, null, null, "x".repeat(256), " ", -1))
                 .hasMessage("invalid payment: id is required; invoiceId is required; amount is required; "
                         + "method is required; status is required; paymentDate is required; "
                         + "transactionId must be at most 255 characters, was 256; "
-                        + "notes must be at most 2000 characters, was 2001; version must be 0 or more, was -1");
+                        + "version must be 0 or more, was -1");
     }
 
     @Test

@@ -78,7 +78,8 @@ class ViolationsTest {
                     new Violation("unitPrice", "notNegative", "must be 0 or more, was EUR -1.00")));
         });
         violations.nested("", () -> {
-            throw new ValidationException("invalid draft", List.of(new Violation("clientId", "required", "is required")));
+            throw new ValidationException("invalid draft",
+                    List.of(new Violation("clientId", "required", "is required")));
         });
 
         assertThatThrownBy(() -> violations.throwIfAny("invalid draft"))
@@ -112,6 +113,8 @@ class ViolationsTest {
         assertThat(violations.optionalText("notes", " \t ", 10)).isNull();
         assertThat(violations.optionalText("notes", null, 10)).isNull();
         assertThat(violations.optionalText("notes", " thanks ", 10)).isEqualTo("thanks");
+        assertThat(violations.optionalText(" a free text of any length ")).isEqualTo("a free text of any length");
+        assertThat(violations.optionalText("  ")).isNull();
         assertThat(violations.isEmpty()).isTrue();
     }
 

@@ -1,0 +1,71 @@
+package io.invoicekit.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.invoicekit.core.client.Client;
+import io.invoicekit.core.client.PaymentTerms;
+import io.invoicekit.core.invoice.DisplayStatus;
+import io.invoicekit.core.invoice.Invoice;
+import io.invoicekit.core.invoice.InvoiceDraft;
+import io.invoicekit.core.invoice.InvoiceStatus;
+import io.invoicekit.core.money.Money;
+import io.invoicekit.core.payment.Payment;
+import io.invoicekit.core.payment.PaymentMethod;
+import io.invoicekit.core.tenant.ClientId;
+import io.invoicekit.core.tenant.PaymentId;
+import io.invoicekit.core.tenant.TenantId;
+import io.invoicekit.migration.InvoiceMigrations;
+import io.invoicekit.testdb.MigratedDatabase;
+import io.invoicekit.testdb.TestDatabaseExtension;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Currency;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The README's "Using it from a service" example, run as written. */
+@ExtendWith(TestDatabaseExtension.class)
+class ReadmeExampleTest {
+
+    @Test
+    void the_readme_example_creates_sends_pays_and_lists(MigratedDatabase database) {
+        Clock clock = Clock.systemUTC();
+        var ownerDataSource = database.ownerDataSource();
+        String url = database.application().jdbcUrl();
+        String password = database.application().password();
+        TenantId tenantId = TenantId.generate(clock);
+
+        // --- from the README ---
+        InvoiceMigrations.forDataSource(ownerDataSource).build().migrate();
+        try (HikariDataSource pool = PooledDataSources.hikari(url, database.application().user(), password)) {
+            InvoiceStore store = InvoiceStore.create(pool);
+            store.registerTenant(tenantId, "Readme Ltd", "owner@readme.example");
+            ClientId clientId = store.inTenant(tenantId, tx -> tx.clients().create(Client.create(
+                    ClientId.generate(clock), "Acme", "ap@acme.example", PaymentTerms.DEFAULT, null, null))).id();
+
+            TenantId tenant = tenantId;
+            Invoice invoice = store.inTenant(tenant, tx -> {
+                Invoice draft = tx.invoices().createDraft(InvoiceDraft.builder(Currency.getInstance("EUR"))
+                        .client(clientId)
+                        .issuedOn(LocalDate.now(clock))
+                        .taxRate(new BigDecimal("20"))
+                        .line("Consulting", new BigDecimal("2"), new BigDecimal("50.00"))
+                        .build());
+                return tx.invoices().send(draft.id(), draft.version());
+            });
+            store.inTenant(tenant, tx -> tx.payments().record(Payment.pending(PaymentId.generate(clock), invoice.id(),
+                    Money.of("120.00", invoice.currency()), PaymentMethod.BANK_TRANSFER, LocalDate.now(clock),
+                    "psp-7731", null).complete()));
+            Page<Invoice> overdue = store.inTenant(tenant,
+                    tx -> tx.invoices().list(InvoiceFilter.all().withStatus(DisplayStatus.OVERDUE), 100));
+            // --- end of the README ---
+
+            Invoice paid = store.inTenant(tenant, tx -> tx.invoices().find(invoice.id())).orElseThrow();
+            assertThat(invoice.number().toString()).isEqualTo("INV-000001");
+            assertThat(paid.status()).isEqualTo(InvoiceStatus.PAID);
+            assertThat(overdue.items()).isEmpty();
+        }
+    }
+}
