@@ -11,6 +11,7 @@ import io.invoicekit.core.money.Money;
 import io.invoicekit.core.money.TaxRate;
 import io.invoicekit.core.tenant.ServiceItemId;
 import io.invoicekit.core.tenant.TenantId;
+import io.invoicekit.persistence.jooq.tables.records.ServicesRecord;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -37,12 +38,7 @@ public final class ServiceCatalog {
         transaction.insertInto(SERVICES)
                 .set(SERVICES.USER_ID, tenant)
                 .set(SERVICES.ID, item.id().value())
-                .set(SERVICES.NAME, item.name())
-                .set(SERVICES.DESCRIPTION, item.description())
-                .set(SERVICES.UNIT_PRICE, item.unitPrice().amount())
-                .set(SERVICES.CURRENCY, item.unitPrice().currency())
-                .set(SERVICES.DEFAULT_TAX_RATE, item.defaultTaxRate().percent())
-                .set(SERVICES.ACTIVE, item.active())
+                .set(contentOf(item))
                 .execute();
         return find(item.id()).orElseThrow();
     }
@@ -50,12 +46,7 @@ public final class ServiceCatalog {
     /** Replaces the item's fields, refusing a stale version with {@link ConcurrencyConflictException}. */
     public ServiceItem update(ServiceItem item) {
         int updated = transaction.update(SERVICES)
-                .set(SERVICES.NAME, item.name())
-                .set(SERVICES.DESCRIPTION, item.description())
-                .set(SERVICES.UNIT_PRICE, item.unitPrice().amount())
-                .set(SERVICES.CURRENCY, item.unitPrice().currency())
-                .set(SERVICES.DEFAULT_TAX_RATE, item.defaultTaxRate().percent())
-                .set(SERVICES.ACTIVE, item.active())
+                .set(contentOf(item))
                 .set(SERVICES.VERSION, SERVICES.VERSION.plus(1))
                 .where(isMine(item.id()).and(SERVICES.VERSION.eq(item.version())))
                 .execute();
@@ -100,6 +91,17 @@ public final class ServiceCatalog {
                 .limit(Page.checkLimit(limit) + 1)
                 .fetch(mapping(ServiceItem::new));
         return Page.of(fetched, limit);
+    }
+
+    /** The columns a person edits, shared by create and update. */
+    private static ServicesRecord contentOf(ServiceItem item) {
+        return new ServicesRecord()
+                .setName(item.name())
+                .setDescription(item.description())
+                .setUnitPrice(item.unitPrice().amount())
+                .setCurrency(item.unitPrice().currency())
+                .setDefaultTaxRate(item.defaultTaxRate().percent())
+                .setActive(item.active());
     }
 
     private Condition isMine(ServiceItemId id) {

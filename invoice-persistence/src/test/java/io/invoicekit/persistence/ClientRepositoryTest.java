@@ -12,30 +12,16 @@ import io.invoicekit.core.tenant.ClientId;
 import io.invoicekit.core.tenant.ServiceItemId;
 import io.invoicekit.core.tenant.TenantId;
 import io.invoicekit.testdb.MigratedDatabase;
-import io.invoicekit.testdb.TestDatabaseExtension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(TestDatabaseExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ClientRepositoryTest {
+class ClientRepositoryTest extends StoreTest {
 
-    private final StoreFixture fixture;
-    private final InvoiceStore store;
 
     ClientRepositoryTest(MigratedDatabase database) {
-        this.fixture = new StoreFixture(database);
-        this.store = fixture.store;
-    }
-
-    @AfterAll
-    void closePool() {
-        fixture.close();
+        super(database, 4);
     }
 
     @Test
@@ -52,6 +38,10 @@ class ClientRepositoryTest {
         assertThat(updated.version()).isEqualTo(1);
         Optional<Client> reloaded = store.inTenant(tenant, tx -> tx.clients().find(client.id()));
         assertThat(reloaded).contains(updated);
+        Client cleared = store.inTenant(tenant, tx -> tx.clients().update(new Client(updated.id(), updated.name(),
+                updated.email(), updated.paymentTerms(), null, null, updated.version())));
+        assertThat(cleared.address()).isNull();
+        assertThat(cleared.taxId()).isNull();
     }
 
     @Test

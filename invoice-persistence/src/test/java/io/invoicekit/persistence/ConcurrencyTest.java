@@ -13,7 +13,6 @@ import io.invoicekit.core.tenant.ClientId;
 import io.invoicekit.core.tenant.PaymentId;
 import io.invoicekit.core.tenant.TenantId;
 import io.invoicekit.testdb.MigratedDatabase;
-import io.invoicekit.testdb.TestDatabaseExtension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -21,30 +20,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(TestDatabaseExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConcurrencyTest {
+class ConcurrencyTest extends StoreTest {
 
     private static final int THREADS = 16;
     private static final int TENANTS = 4;
     private static final int CREATIONS_PER_THREAD = 150;
 
-    private final StoreFixture fixture;
-    private final InvoiceStore store;
 
     ConcurrencyTest(MigratedDatabase database) {
-        this.fixture = new StoreFixture(database, THREADS);
-        this.store = fixture.store;
-    }
-
-    @AfterAll
-    void closePool() {
-        fixture.close();
+        super(database, THREADS);
     }
 
     /** One in ten creations is rolled back on purpose: its number must come back. */

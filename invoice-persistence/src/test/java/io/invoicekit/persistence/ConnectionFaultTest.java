@@ -7,35 +7,21 @@ import io.invoicekit.core.invoice.Invoice;
 import io.invoicekit.core.tenant.ClientId;
 import io.invoicekit.core.tenant.TenantId;
 import io.invoicekit.testdb.MigratedDatabase;
-import io.invoicekit.testdb.TestDatabaseExtension;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The connection dies in the middle of creating an invoice: nothing half-made stays, the pool recovers. */
-@ExtendWith(TestDatabaseExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConnectionFaultTest {
+class ConnectionFaultTest extends StoreTest {
 
     private final MigratedDatabase database;
-    private final StoreFixture fixture;
-    private final InvoiceStore store;
 
     ConnectionFaultTest(MigratedDatabase database) {
+        super(database, 1);
         this.database = database;
-        this.fixture = new StoreFixture(database, 1);
-        this.store = fixture.store;
-    }
-
-    @AfterAll
-    void closePool() {
-        fixture.close();
     }
 
     @Test

@@ -17,32 +17,18 @@ import io.invoicekit.core.tenant.TenantId;
 import io.invoicekit.core.validation.IllegalStatusTransitionException;
 import io.invoicekit.core.validation.ValidationException;
 import io.invoicekit.testdb.MigratedDatabase;
-import io.invoicekit.testdb.TestDatabaseExtension;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Currency;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(TestDatabaseExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class InvoiceRepositoryTest {
+class InvoiceRepositoryTest extends StoreTest {
 
-    private final StoreFixture fixture;
-    private final InvoiceStore store;
 
     InvoiceRepositoryTest(MigratedDatabase database) {
-        this.fixture = new StoreFixture(database);
-        this.store = fixture.store;
-    }
-
-    @AfterAll
-    void closePool() {
-        fixture.close();
+        super(database, 4);
     }
 
     @Test

@@ -16,28 +16,14 @@ import io.invoicekit.core.tenant.PaymentId;
 import io.invoicekit.core.tenant.TenantId;
 import io.invoicekit.core.validation.IllegalStatusTransitionException;
 import io.invoicekit.testdb.MigratedDatabase;
-import io.invoicekit.testdb.TestDatabaseExtension;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(TestDatabaseExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PaymentRepositoryTest {
+class PaymentRepositoryTest extends StoreTest {
 
-    private final StoreFixture fixture;
-    private final InvoiceStore store;
 
     PaymentRepositoryTest(MigratedDatabase database) {
-        this.fixture = new StoreFixture(database);
-        this.store = fixture.store;
-    }
-
-    @AfterAll
-    void closePool() {
-        fixture.close();
+        super(database, 4);
     }
 
     @Test

@@ -11,40 +11,26 @@ import io.invoicekit.core.tenant.ClientId;
 import io.invoicekit.core.tenant.PaymentId;
 import io.invoicekit.core.tenant.TenantId;
 import io.invoicekit.testdb.MigratedDatabase;
-import io.invoicekit.testdb.TestDatabaseExtension;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** What goes in comes out: scale, currency, dates and enums survive storage exactly. */
-@ExtendWith(TestDatabaseExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RoundTripTest {
+class RoundTripTest extends StoreTest {
 
-    private final StoreFixture fixture;
-    private final InvoiceStore store;
     private final TenantId tenant;
     private final ClientId client;
 
     RoundTripTest(MigratedDatabase database) {
-        this.fixture = new StoreFixture(database);
-        this.store = fixture.store;
+        super(database, 4);
         this.tenant = fixture.newTenant();
         this.client = fixture.newClient(tenant, 0);
-    }
-
-    @AfterAll
-    void closePool() {
-        fixture.close();
     }
 
     @ParameterizedTest(name = "{0}: {1} x {2} at {3}% tax")

@@ -28,10 +28,6 @@ final class StoreFixture implements AutoCloseable {
     final HikariDataSource pool;
     final InvoiceStore store;
 
-    StoreFixture(MigratedDatabase database) {
-        this(database, 16);
-    }
-
     StoreFixture(MigratedDatabase database, int poolSize) {
         ConnectionSettings application = database.application();
         this.pool = PooledDataSources.hikari(application.jdbcUrl(), application.user(), application.password(),

@@ -1,0 +1,206 @@
+package io.invoicekit.rls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.invoicekit.core.tenant.TenantId;
+import io.invoicekit.rls.isolation.PoolOfOne;
+import io.invoicekit.rls.isolation.TwoTenants;
+import io.invoicekit.testdb.MigratedDatabase;
+import io.invoicekit.testdb.TestDatabaseExtension;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.ExecuteListener;
+import org.jooq.SQLDialect;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(TestDatabaseExtension.class)
+class TenantContextTest {
+
+    private static final String CURRENT_TENANT = "select current_setting('app.user_id', true)";
+
+    private final DataSource application;
+    private final TwoTenants tenants;
+    private final TenantId mine;
+    private final TenantId other;
+    private final List<String> statements = new ArrayList<>();
+    private final TenantContext context;
+
+    TenantContextTest(MigratedDatabase database) {
+        this.application = database.applicationDataSource();
+        this.tenants = TwoTenants.create(database);
+        this.mine = TenantId.of(tenants.mine().tenant());
+        this.other = TenantId.of(tenants.other().tenant());
+        DSLContext recorded = DSL.using(application, SQLDialect.POSTGRES).configuration()
+                .deriveAppending(ExecuteListener.onExecuteStart(execution -> statements.add(execution.sql())))
+                .dsl();
+        this.context = TenantContext.of(recorded);
+    }
+
+    @AfterAll
+    void remove_the_tenants() {
+        tenants.close();
+    }
+
+    @Test
+    void the_first_statement_sets_the_tenant_as_a_bind_parameter() {
+        statements.clear();
+
+        String inside = context.call(mine, transaction -> text(transaction, CURRENT_TENANT));
+
+        assertThat(inside).isEqualTo(mine.value().toString());
+        assertThat(statements).first().isEqualTo("select set_config('app.user_id', ?, true)");
+        assertThat(statements).noneMatch(statement -> statement.contains(mine.value().toString()));
+    }
+
+    @Test
+    void work_sees_its_own_tenant_only() {
+        List<UUID> users = context.call(mine, transaction -> transaction.fetch("select id from users").getValues(0, UUID.class));
+
+        assertThat(users).containsExactly(mine.value());
+    }
+
+    /** How tenant work can end. */
+    enum Ending {
+        COMMIT, EXCEPTION, SQL_ERROR;
+
+        void end(DSLContext transaction) {
+            switch (this) {
+                case COMMIT -> {
+                    // The work returns normally.
+                }
+                case EXCEPTION -> throw new IllegalStateException("the work failed");
+                case SQL_ERROR -> transaction.execute("select 1 / 0");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Ending.class)
+    void the_tenant_ends_with_the_transaction_on_the_same_connection(Ending ending) {
+        try (HikariDataSource pool = PoolOfOne.over(application)) {
+            DSLContext afterwards = DSL.using(pool, SQLDialect.POSTGRES);
+            String session = text(afterwards, "select pg_backend_pid()::text");
+            try {
+                TenantContext.of(pool).run(mine, ending::end);
+            } catch (IllegalStateException | DataAccessException expected) {
+                // The endings that roll back; what matters is the connection afterwards.
+            }
+
+            assertThat(text(afterwards, "select pg_backend_pid()::text")).isEqualTo(session);
+            assertThat(text(afterwards, CURRENT_TENANT)).isEmpty();
+            assertThat(count(afterwards, "select count(*) from users")).isZero();
+        }
+    }
+
+    @Test
+    void work_that_throws_is_rolled_back_and_its_exception_reaches_the_caller_unchanged() {
+        UUID client = UUID.randomUUID();
+        IllegalStateException failure = new IllegalStateException("the work failed");
+
+        assertThatThrownBy(() -> context.run(mine, transaction -> {
+            insertClient(transaction, mine, client);
+            throw failure;
+        })).isSameAs(failure);
+
+        assertThat(clientExists(mine, client)).isFalse();
+    }
+
+    @Test
+    void a_nested_call_for_the_same_tenant_joins_the_transaction_as_a_savepoint() {
+        UUID kept = UUID.randomUUID();
+        UUID rolledBack = UUID.randomUUID();
+
+        context.run(mine, outer -> {
+            insertClient(outer, mine, kept);
+            assertThatThrownBy(() -> context.run(mine, inner -> {
+                // Same transaction: the outer work's uncommitted row is visible here.
+                assertThat(count(inner, "select count(*) from clients where id = ?", kept)).isOne();
+                assertThat(context.currentTenant()).contains(mine);
+                insertClient(inner, mine, rolledBack);
+                throw new IllegalStateException("roll back to the savepoint");
+            })).hasMessage("roll back to the savepoint");
+            assertThat(text(outer, CURRENT_TENANT)).isEqualTo(mine.value().toString());
+        });
+
+        assertThat(clientExists(mine, kept)).isTrue();
+        assertThat(clientExists(mine, rolledBack)).isFalse();
+    }
+
+    @Test
+    void a_nested_call_for_another_tenant_is_refused_before_it_runs() {
+        List<String> ran = new ArrayList<>();
+
+        assertThatThrownBy(() -> context.run(mine, outer -> context.run(other, inner -> ran.add("inner work"))))
+                .isInstanceOfSatisfying(TenantSwitchException.class, refused -> {
+                    assertThat(refused.open()).isEqualTo(mine);
+                    assertThat(refused.requested()).isEqualTo(other);
+                })
+                .hasMessageContainingAll(mine.value().toString(), other.value().toString());
+        assertThat(ran).isEmpty();
+        assertThat(context.currentTenant()).isEmpty();
+    }
+
+    @Test
+    void a_null_tenant_or_work_is_refused_before_any_statement() {
+        statements.clear();
+
+        assertThatThrownBy(() -> context.call(null, transaction -> 1)).isInstanceOf(NullPointerException.class)
+                .hasMessage("tenant is null");
+        assertThatThrownBy(() -> context.run(null, transaction -> { })).isInstanceOf(NullPointerException.class)
+                .hasMessage("tenant is null");
+        assertThatThrownBy(() -> context.call(mine, null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("work is null");
+        assertThat(statements).isEmpty();
+    }
+
+    @Test
+    void the_current_tenant_is_known_inside_the_work_of_this_context_only() {
+        TenantContext another = TenantContext.of(application);
+
+        assertThat(context.currentTenant()).isEmpty();
+        context.run(mine, transaction -> {
+            assertThat(context.currentTenant()).contains(mine);
+            assertThat(another.currentTenant()).isEmpty();
+        });
+        assertThat(context.currentTenant()).isEmpty();
+    }
+
+    @Test
+    void a_context_for_another_dialect_is_refused() {
+        assertThatThrownBy(() -> TenantContext.of(DSL.using(SQLDialect.H2)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("dsl must use SQLDialect.POSTGRES (the tenant is a PostgreSQL setting read by "
+                        + "row-level security policies), was H2");
+    }
+
+    private static String text(DSLContext context, String sql, Object... binds) {
+        return context.fetchSingle(sql, binds).get(0, String.class);
+    }
+
+    private static long count(DSLContext context, String sql, Object... binds) {
+        return context.fetchSingle(sql, binds).get(0, Long.class);
+    }
+
+    private static void insertClient(DSLContext transaction, TenantId tenant, UUID client) {
+        transaction.execute("insert into clients (user_id, id, name, email) values (?, ?, 'Client', 'client@example.com')",
+                tenant.value(), client);
+    }
+
+    private boolean clientExists(TenantId tenant, UUID client) {
+        return context.call(tenant,
+                transaction -> count(transaction, "select count(*) from clients where id = ?", client) == 1);
+    }
+}

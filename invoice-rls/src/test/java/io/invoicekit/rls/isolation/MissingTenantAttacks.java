@@ -1,0 +1,94 @@
+package io.invoicekit.rls.isolation;
+
+import io.invoicekit.rls.isolation.Outcome.Value;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Work that never set a tenant, in the three ways the setting can be missing, must see nothing
+ * and write nothing; and no database- or role-level default may hand sessions a tenant.
+ */
+final class MissingTenantAttacks {
+
+    /** How the tenant can be missing, and what {@code current_setting('app.user_id', true)} reads then. */
+    private enum Missing {
+        FRESH_SESSION("no tenant, fresh session", "NULL"),
+        // Once a session has used the setting, it reads '' and no longer NULL: hence the nullif.
+        AFTER_USE("no tenant, after a committed tenant transaction", "''"),
+        EMPTY("empty tenant ''", "''");
+
+        private final String description;
+        private final String reads;
+
+        Missing(String description, String reads) {
+            this.description = description;
+            this.reads = reads;
+        }
+
+        void prepare(Session session, TenantRows someTenant) throws SQLException {
+            switch (this) {
+                case FRESH_SESSION -> {
+                    // Nothing: the session has never seen the setting.
+                }
+                case AFTER_USE -> {
+                    session.tenant(someTenant.tenant());
+                    session.commit();
+                }
+                case EMPTY -> session.tenant("");
+            }
+        }
+    }
+
+    private final TenantRows mine;
+
+    MissingTenantAttacks(TwoTenants tenants) {
+        this.mine = tenants.mine();
+    }
+
+    List<Probe> probes() {
+        List<Probe> probes = new ArrayList<>();
+        for (Missing missing : Missing.values()) {
+            probes.add(without(missing, "what app.user_id reads", "app.user_id", Expected.value(missing.reads),
+                    session -> {
+                        String value = session.text("select current_setting('app.user_id', true)");
+                        return new Value(value == null ? "NULL" : "'" + value + "'");
+                    }));
+            for (TenantTable table : TenantTable.values()) {
+                probes.addAll(onTable(missing, table));
+            }
+            probes.add(without(missing, "allocate an invoice number", "get_next_invoice_number()",
+                    Expected.refused("42501"),
+                    session -> new Value(session.text("select get_next_invoice_number(?)", mine.tenant()))));
+        }
+        probes.add(new Probe("look for a default tenant of a database or role", "pg_db_role_setting",
+                Expected.count(0, "settings of app.user_id"),
+                session -> new Outcome.Count(session.number("""
+                        select count(*)
+                        from pg_db_role_setting, unnest(setconfig) as setting(text)
+                        where setdatabase in (0, (select oid from pg_database where datname = current_database()))
+                          and split_part(setting.text, '=', 1) = 'app.user_id'"""), "settings of app.user_id")));
+        return probes;
+    }
+
+    private List<Probe> onTable(Missing missing, TenantTable table) {
+        String from = table.table();
+        return List.of(
+                without(missing, "read", from, Expected.count(0, "rows"),
+                        session -> Outcome.rows(session.number("select count(*) from " + from))),
+                without(missing, "insert", from, Expected.refused("42501"),
+                        session -> Outcome.rows(table.insert(session, mine.newRow(), ""))),
+                without(missing, "update every row (RETURNING)", from, Expected.count(0, "rows"),
+                        session -> Outcome.rows(session.rows("update " + from + " set updated_at = now() returning 1"))),
+                without(missing, "delete every row (RETURNING)", from,
+                        Expected.nothingDeleted(),
+                        session -> Outcome.rows(session.rows("delete from " + from + " returning 1"))));
+    }
+
+    private Probe without(Missing missing, String attack, String target, Expected expected, Probe.Action action) {
+        return new Probe(missing.description + ": " + attack, target, expected, session -> {
+            missing.prepare(session, mine);
+            return action.run(session);
+        });
+    }
+}

@@ -1,0 +1,38 @@
+package io.invoicekit.rls.isolation;
+
+import java.util.UUID;
+
+/**
+ * The values of one row to insert into any tenant-owned table: each table's insert takes those it
+ * has columns for.
+ *
+ * @param tenant        the tenant key ({@code user_id}, or {@code id} of {@code users})
+ * @param id            the row's own id
+ * @param client        the client an invoice is for
+ * @param service       the catalog item a line item refers to
+ * @param invoice       the invoice a line item or payment belongs to
+ * @param position      a line item's position on its invoice
+ * @param invoiceNumber an invoice's number
+ * @param transactionId a payment's provider transaction id
+ */
+public record RowValues(UUID tenant, UUID id, UUID client, UUID service, UUID invoice, int position,
+                        String invoiceNumber, String transactionId) {
+
+    public RowValues withClient(UUID other) {
+        return new RowValues(tenant, id, other, service, invoice, position, invoiceNumber, transactionId);
+    }
+
+    public RowValues withService(UUID other) {
+        return new RowValues(tenant, id, client, other, invoice, position, invoiceNumber, transactionId);
+    }
+
+    public RowValues withInvoice(UUID other) {
+        return new RowValues(tenant, id, client, service, other, position, invoiceNumber, transactionId);
+    }
+
+    /** This row with the id and the unique values (number, transaction id) of {@code other}. */
+    public RowValues withUniqueValuesOf(RowValues other) {
+        return new RowValues(tenant, other.id, client, service, invoice, position, other.invoiceNumber,
+                other.transactionId);
+    }
+}

@@ -1,0 +1,164 @@
+package io.invoicekit.rls.isolation;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.invoicekit.core.tenant.TenantId;
+import io.invoicekit.rls.TenantContext;
+import io.invoicekit.rls.isolation.Outcome.Count;
+import io.invoicekit.rls.isolation.Outcome.Value;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.Statement;
+import java.util.List;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+
+/**
+ * A tenant must never outlive its transaction: not on a pooled connection, whatever the work did,
+ * not through set_config in autocommit or SET LOCAL outside a transaction, not past a rolled back
+ * savepoint; and no work may switch tenant inside a transaction.
+ */
+final class SessionAttacks {
+
+    private static final String POOL = "HikariCP pool of 1";
+    private static final int BORROWINGS = 2000;
+
+    private final DataSource application;
+    private final TwoTenants tenants;
+
+    SessionAttacks(DataSource application, TwoTenants tenants) {
+        this.application = application;
+        this.tenants = tenants;
+    }
+
+    List<Probe> probes() {
+        String mine = tenants.mine().tenant().toString();
+        return List.of(
+                new Probe(BORROWINGS + " borrowings alternating A and B via TenantContext (1/3 throw, 1/5 SQL error)",
+                        POOL,
+                        Expected.count(0, "borrowings saw another or a leftover tenant"),
+                        session -> alternateTenantsOnPool()),
+                new Probe("seed defect: session-level set_config(..., false), then the next borrower reads", POOL,
+                        Expected.count(1, "row").because("leaks to the next borrower: why TenantContext never does it"),
+                        session -> sessionLevelSettingOnPool()),
+                new Probe("set_config(..., true) in autocommit, then the next statement reads", "users",
+                        Expected.count(0, "rows"),
+                        session -> {
+                            session.connection().setAutoCommit(true);
+                            session.tenant(mine);
+                            return Outcome.rows(session.number("select count(*) from users"));
+                        }),
+                new Probe("SET LOCAL outside a transaction, then read", "users",
+                        Expected.count(0, "rows").because("SET LOCAL only warns there"),
+                        this::setLocalOutsideTransaction),
+                new Probe("set tenant B in a savepoint, roll back to it, read app.user_id", "app.user_id",
+                        Expected.value(tenants.mine().name()),
+                        session -> {
+                            session.tenant(mine);
+                            session.rows("savepoint probe");
+                            session.tenant(tenants.other().tenant());
+                            session.rows("rollback to savepoint probe");
+                            return new Value(tenants.describe(session.text("select current_setting('app.user_id')")));
+                        }),
+                new Probe("switch to tenant B inside tenant A's transaction through TenantContext", "TenantContext",
+                        Expected.refused("TenantSwitchException"),
+                        session -> switchTenantInsideTransaction()),
+                new Probe("allocate another tenant's next invoice number", "get_next_invoice_number()",
+                        Expected.refused("42501"),
+                        session -> {
+                            session.tenant(mine);
+                            return new Value(session.text("select get_next_invoice_number(?)",
+                                    tenants.other().tenant()));
+                        }));
+    }
+
+    // HikariCP resets autocommit, isolation and the like on return, never settings: only the end of
+    // the transaction can clear the tenant, and a pool of one hands every borrower the same session.
+    private Outcome alternateTenantsOnPool() {
+        try (HikariDataSource pool = PoolOfOne.over(application)) {
+            TenantContext context = TenantContext.of(pool);
+            DSLContext plain = DSL.using(pool, SQLDialect.POSTGRES);
+            long violations = 0;
+            for (int i = 0; i < BORROWINGS; i++) {
+                TenantRows tenant = i % 2 == 0 ? tenants.mine() : tenants.other();
+                violations += sawOnlyItsTenant(context, tenant, i) ? 0 : 1;
+                violations += Seen.in(plain).equals(Seen.NOTHING) ? 0 : 1;
+            }
+            return new Count(violations, "of " + 2 * BORROWINGS + " borrowings saw another or a leftover tenant");
+        }
+    }
+
+    /** Whether work for {@code tenant} saw only it; the work ends in a commit, an exception or an SQL error. */
+    private static boolean sawOnlyItsTenant(TenantContext context, TenantRows tenant, int i) {
+        String id = tenant.tenant().toString();
+        try {
+            return context.call(TenantId.of(tenant.tenant()), transaction -> {
+                boolean onlyItsTenant = Seen.in(transaction).equals(new Seen(id, id));
+                if (i % 5 == 2) {
+                    try {
+                        transaction.execute("select 1 / 0");
+                    } catch (DataAccessException e) {
+                        throw new AbandonedWork(onlyItsTenant, e);
+                    }
+                }
+                if (i % 3 == 1) {
+                    throw new AbandonedWork(onlyItsTenant, null);
+                }
+                return onlyItsTenant;
+            });
+        } catch (AbandonedWork abandoned) {
+            return abandoned.onlyItsTenant;
+        }
+    }
+
+    /**
+     * The tenant setting ('' read as null) and the ids of the users visible (null if none).
+     */
+    private record Seen(String setting, String users) {
+        static final Seen NOTHING = new Seen(null, null);
+
+        static Seen in(DSLContext context) {
+            return context.resultQuery("""
+                            select nullif(current_setting('app.user_id', true), ''),
+                                   (select string_agg(id::text, ',') from users)""")
+                    .fetchSingle(row -> new Seen(row.get(0, String.class), row.get(1, String.class)));
+        }
+    }
+
+    /** Thrown out of tenant work to roll it back, carrying what the work saw before. */
+    private static final class AbandonedWork extends RuntimeException {
+        private final boolean onlyItsTenant;
+
+        AbandonedWork(boolean onlyItsTenant, Throwable cause) {
+            super("the work failed, roll back", cause);
+            this.onlyItsTenant = onlyItsTenant;
+        }
+    }
+
+    private Outcome sessionLevelSettingOnPool() {
+        try (HikariDataSource pool = PoolOfOne.over(application)) {
+            DSLContext plain = DSL.using(pool, SQLDialect.POSTGRES);
+            plain.fetch("select set_config('app.user_id', ?, false)", tenants.mine().tenant().toString());
+            return Outcome.rows(plain.fetchSingle("select count(*) from users").get(0, Long.class));
+        }
+    }
+
+    private Outcome setLocalOutsideTransaction(Session session) throws SQLException {
+        session.connection().setAutoCommit(true);
+        try (Statement statement = session.connection().createStatement()) {
+            // A literal UUID of the test's own making: the seeds' string-built SET LOCAL, harmless here.
+            statement.execute("set local app.user_id = '" + tenants.mine().tenant() + "'");
+            SQLWarning warning = statement.getWarnings();
+            long rows = session.number("select count(*) from users");
+            return new Count(rows, "rows; warning: " + (warning == null ? "none" : warning.getMessage()));
+        }
+    }
+
+    private Outcome switchTenantInsideTransaction() {
+        TenantContext context = TenantContext.of(application);
+        return context.call(TenantId.of(tenants.mine().tenant()), transaction ->
+                context.call(TenantId.of(tenants.other().tenant()), inner -> new Value("switched to tenant B")));
+    }
+}

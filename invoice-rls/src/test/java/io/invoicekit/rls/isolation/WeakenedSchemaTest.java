@@ -1,0 +1,118 @@
+package io.invoicekit.rls.isolation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import io.invoicekit.testdb.MigratedDatabase;
+import io.invoicekit.testdb.TestDatabase;
+import io.invoicekit.testdb.TestDatabaseExtension;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The isolation suite must be able to fail: on a fresh copy of the schema, weakened in one way per
+ * table, the very same probes must report each weakness, and only on the weakened tables. Runs
+ * only on a database of its own (embedded or container), never on one given by URL.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(TestDatabaseExtension.class)
+@DisabledIfSystemProperty(named = TestDatabase.PROPERTY, matches = "jdbc:.*",
+        disabledReason = "weakens the schema: only on a database server of its own, not on one given by URL")
+class WeakenedSchemaTest {
+
+    /**
+     * One weakening of one table, and the attacks that must then no longer be blocked.
+     *
+     * @param sql         run as the owner; %1$s is the application role
+     * @param mustDeviate attacks on {@code table} whose outcome must differ from a sound schema's
+     */
+    private record Weakening(String description, TenantTable table, String sql, List<String> mustDeviate) {
+    }
+
+    private static final List<Weakening> WEAKENINGS = List.of(
+            new Weakening("row-level security disabled", TenantTable.INVOICES,
+                    "alter table invoices disable row level security",
+                    List.of("read another tenant's rows", "update another tenant's rows (RETURNING)",
+                            "insert a row carrying another tenant's key", "no tenant, fresh session: read",
+                            "COPY table TO STDOUT", "COPY table FROM STDIN (no WITH CHECK for COPY)",
+                            "read planner statistics (pg_stats) after the owner's ANALYZE",
+                            "leaky function in pg_temp in the WHERE clause (f_leak)")),
+            new Weakening("owned by the application role, RLS not forced", TenantTable.CLIENTS,
+                    "alter table clients owner to %1$s; alter table clients no force row level security",
+                    List.of("read another tenant's rows", "insert a row carrying another tenant's key",
+                            "TRUNCATE (ignores row-level security)", "create a trigger (runs on every tenant's rows)",
+                            "REFERENCES privilege (a foreign key would probe other tenants' keys)")),
+            new Weakening("an extra permissive policy USING (true) for SELECT", TenantTable.LINE_ITEMS,
+                    "create policy line_items_open on line_items for select using (true)",
+                    List.of("read another tenant's rows", "COPY (SELECT * FROM table) TO STDOUT",
+                            "leaky function in pg_temp in the WHERE clause (f_leak)")),
+            // With the check gone, ON CONFLICT DO NOTHING answers "exists" (0 rows) or "inserted":
+            // another tenant's keys can be probed.
+            new Weakening("the INSERT policy's WITH CHECK replaced by true", TenantTable.PAYMENTS,
+                    "drop policy payments_insert on payments; "
+                            + "create policy payments_insert on payments for insert with check (true)",
+                    List.of("insert a row carrying another tenant's key",
+                            "insert another tenant's existing key, ON CONFLICT DO NOTHING",
+                            "no tenant, fresh session: insert")),
+            // A dropped policy fails closed: the tenant loses its own rows, which the control shows.
+            new Weakening("the SELECT policy dropped", TenantTable.SERVICES,
+                    "drop policy services_select on services",
+                    List.of("control: read my own rows")));
+
+    private final MigratedDatabase database;
+    private final IsolationReport report = new IsolationReport();
+    private TwoTenants tenants;
+    private List<Observation> deviations;
+
+    WeakenedSchemaTest(MigratedDatabase database) {
+        this.database = database;
+    }
+
+    @BeforeAll
+    void weaken_a_copy_of_the_schema_and_probe_it() throws SQLException {
+        tenants = TwoTenants.create(database);
+        try (Session owner = Session.open(database.ownerDataSource())) {
+            for (Weakening weakening : WEAKENINGS) {
+                owner.rows(weakening.sql().formatted(database.applicationRole()));
+            }
+            owner.commit();
+        }
+        IsolationProbe probe = new IsolationProbe(database, tenants);
+        deviations = probe.probes().stream().map(probe::run).filter(observation -> !observation.asExpected()).toList();
+        deviations.forEach(report::add);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> the_probe_reports_each_weakening() {
+        return WEAKENINGS.stream().map(weakening -> dynamicTest(weakening.table() + ": " + weakening.description(),
+                () -> assertThat(deviations.stream()
+                        .filter(observation -> observation.probe().target().equals(weakening.table().table()))
+                        .map(observation -> observation.probe().attack()))
+                        .containsAll(weakening.mustDeviate())));
+    }
+
+    @Test
+    void tables_that_were_not_weakened_stay_isolated() {
+        List<String> weakened = WEAKENINGS.stream().map(weakening -> weakening.table().table()).toList();
+        assertThat(deviations)
+                .allSatisfy(observation -> assertThat(weakened).as(tenants.describe(observation.toString()))
+                        .contains(observation.probe().target()));
+    }
+
+    @AfterAll
+    void print_what_the_probe_reported() {
+        if (tenants != null) {
+            System.out.println("Weakened schema: the probes that reported it\n" + report.table(tenants::describe));
+            tenants.close();
+        }
+    }
+}
