@@ -6,7 +6,8 @@
 --          can be sharded by user_id. Money is numeric(12,2); ids are UUIDs made by the
 --          application (time-ordered), never serials that reveal other tenants' activity.
 -- Locks:   creates new objects only.
--- Undo:    a fresh install only; drop the tables (there is no data to keep).
+-- Undo:    none (no db/undo script): going back from the baseline means dropping the database;
+--          restore the backup taken before the install.
 
 CREATE FUNCTION set_updated_at() RETURNS trigger
     LANGUAGE plpgsql AS

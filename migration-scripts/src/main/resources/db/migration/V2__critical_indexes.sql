@@ -8,7 +8,8 @@
 --          script runs outside a transaction (see the .conf beside it).
 -- Re-run:  a build interrupted part way leaves an INVALID index behind; each index is dropped
 --          (if present) and built again, so running the migration again repairs it.
--- Undo:    DROP INDEX CONCURRENTLY IF EXISTS <each index below>; DROP EXTENSION pg_trgm;
+-- Undo:    db/undo/U2__critical_indexes.sql: DROP INDEX CONCURRENTLY each index below, then
+--          DROP EXTENSION pg_trgm and the extensions schema if nothing else is in it.
 
 -- pg_trgm lives in its own schema so that public holds only the application's objects (and the
 -- generated jOOQ code only those). Substring search is LIKE on lower(...), a core operator the

@@ -8,7 +8,9 @@
 --          digits and keep growing past INV-999999 (the seeds' lpad(n, 6) truncated them).
 -- Locks:   creates new objects; reads invoices once to start each counter after the highest
 --          number a tenant already has.
--- Undo:    DROP FUNCTION get_next_invoice_number(uuid); DROP TABLE invoice_number_counters;
+-- Undo:    db/undo/U4__atomic_invoice_numbering.sql: DROP FUNCTION get_next_invoice_number(uuid);
+--          DROP TABLE invoice_number_counters. Running V4 again rebuilds the counters from the
+--          invoice numbers.
 
 CREATE TABLE invoice_number_counters (
     user_id    uuid        PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,

@@ -6,7 +6,7 @@
 --          Duplicates are looked for within a tenant. The view runs with the caller's rights
 --          (security_invoker), so row-level security applies to whoever reads it.
 -- Locks:   creates a view.
--- Undo:    DROP VIEW invoice_number_duplicates;
+-- Undo:    db/undo/U6__monitoring_support.sql: DROP VIEW invoice_number_duplicates.
 
 CREATE VIEW invoice_number_duplicates WITH (security_invoker = true) AS
 SELECT user_id, invoice_number, count(*) AS occurrences

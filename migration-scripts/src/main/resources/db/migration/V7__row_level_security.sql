@@ -8,12 +8,19 @@
 --          set_config('app.user_id', $1, true) by invoice-rls; with no tenant (NULL or '') every
 --          policy is false: nothing is visible and nothing can be written. The policies read the
 --          tenant through (SELECT current_tenant_id()), an InitPlan evaluated once per query.
--- Locks:   ALTER TABLE ... ROW LEVEL SECURITY and CREATE POLICY take ACCESS EXCLUSIVE briefly on
---          each table (lock_timeout bounds the wait); no data is read or rewritten.
+-- Locks:   ACCESS EXCLUSIVE on one tenant-owned table at a time, for the few milliseconds of
+--          its CALL isolate_tenant_table (lock_timeout bounds the wait); no data is read or
+--          rewritten. Hence no surrounding transaction (see the .conf beside it): holding one
+--          table's lock while waiting for the next one deadlocks with writers, which lock parent
+--          and child tables in either order (an invoice and then its lines; a line and then,
+--          through its foreign key, its invoice). Each table is isolated atomically in its own
+--          transaction, and the application role is granted access only after every table is.
+-- Re-run:  every statement is idempotent; a run that stopped part way can simply run again.
 -- Note:    with FORCE, data migrations that must see every tenant run as a role with BYPASSRLS
 --          (or a superuser).
--- Undo:    V7 undo in the README: DROP POLICY ...; ALTER TABLE ... NO FORCE / DISABLE ROW LEVEL
---          SECURITY; REVOKE ALL ... FROM ${appRole}; DROP FUNCTION current_tenant_id().
+-- Undo:    db/undo/U7__row_level_security.sql: DROP POLICY each policy; ALTER TABLE ... NO FORCE
+--          and DISABLE ROW LEVEL SECURITY; REVOKE what was granted to ${appRole}; DROP the
+--          tenant functions. The role itself is kept (it belongs to the whole server).
 
 DO
 $$
@@ -25,20 +32,13 @@ END
 $$;
 
 -- '' rather than NULL once the setting has been used in the session: nullif covers both.
-CREATE OR REPLACE FUNCTION current_tenant_id() RETURNS uuid
+-- Qualified with pg_catalog (nullif is syntax): a session cannot shadow uuid or current_setting with
+-- objects of its own (pg_temp) and so change what the policies compare.
+CREATE OR REPLACE FUNCTION current_tenant_id() RETURNS pg_catalog.uuid
     LANGUAGE sql STABLE PARALLEL SAFE AS
 $$
-SELECT nullif(current_setting('app.user_id', true), '')::uuid
+SELECT nullif(pg_catalog.current_setting('app.user_id', true), '')::pg_catalog.uuid
 $$;
-
-REVOKE CREATE ON SCHEMA public FROM PUBLIC;
-GRANT USAGE ON SCHEMA public TO ${appRole};
-
-GRANT SELECT, INSERT, UPDATE ON users, clients, services, invoice_number_counters TO ${appRole};
-GRANT SELECT, INSERT, UPDATE, DELETE ON invoices, line_items TO ${appRole};
-GRANT SELECT, INSERT, UPDATE ON payments TO ${appRole};
-GRANT SELECT ON invoice_number_duplicates TO ${appRole};
-REVOKE ALL ON PROCEDURE backfill_invoice_due_dates(integer) FROM PUBLIC;
 
 -- One definition of tenant isolation, called for every tenant-owned table (and by later
 -- migrations that add one): RLS enabled and forced, one policy per command, each with USING
@@ -73,3 +73,13 @@ CALL isolate_tenant_table('invoices');
 CALL isolate_tenant_table('line_items');
 CALL isolate_tenant_table('payments');
 CALL isolate_tenant_table('invoice_number_counters');
+
+-- Only now that every table is isolated: until here the role can read nothing.
+REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+GRANT USAGE ON SCHEMA public TO ${appRole};
+
+GRANT SELECT, INSERT, UPDATE ON users, clients, services, invoice_number_counters TO ${appRole};
+GRANT SELECT, INSERT, UPDATE, DELETE ON invoices, line_items TO ${appRole};
+GRANT SELECT, INSERT, UPDATE ON payments TO ${appRole};
+GRANT SELECT ON invoice_number_duplicates TO ${appRole};
+REVOKE ALL ON PROCEDURE backfill_invoice_due_dates(integer) FROM PUBLIC;

@@ -61,6 +61,9 @@ public final class TestDatabase {
                     // Loaded so that the health report's slow-statement check can be tested; a
                     // database sees it only after CREATE EXTENSION pg_stat_statements.
                     .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                    // Whole migration statements in pg_stat_activity (default 1 kB cuts them after
+                    // their header comment), for tests that find a migration by what it runs.
+                    .setServerConfig("track_activity_query_size", "16384")
                     .start();
             ConnectionSettings admin = new ConnectionSettings(
                     "jdbc:postgresql://localhost:" + server.getPort() + "/postgres", "postgres", "");
@@ -73,7 +76,7 @@ public final class TestDatabase {
     private static DatabaseProvider startContainer(String image) {
         PostgreSQLContainer container = new PostgreSQLContainer(image)
                 .withCommand("postgres", "-c", "fsync=off", "-c", "max_connections=200",
-                        "-c", "shared_preload_libraries=pg_stat_statements");
+                        "-c", "shared_preload_libraries=pg_stat_statements", "-c", "track_activity_query_size=16384");
         try {
             container.start();
         } catch (RuntimeException e) {

@@ -1,0 +1,277 @@
+package io.invoicekit.migration;
+
+import static io.invoicekit.migration.Violation.check;
+import static io.invoicekit.migration.Violation.foreignKey;
+import static io.invoicekit.migration.Violation.notNull;
+import static io.invoicekit.migration.Violation.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.invoicekit.testdb.MigratedDatabase;
+import io.invoicekit.testdb.TestDatabaseExtension;
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every rule the schema enforces on a row, each shown refusing one bad write: the client sees the
+ * SQLSTATE and the name of the rule, and nothing of the write is stored. A CHECK constraint or a
+ * rule raised by a trigger that has no case here fails
+ * {@link #every_check_constraint_and_trigger_raised_rule_has_a_case}.
+ */
+@ExtendWith(TestDatabaseExtension.class)
+class CheckConstraintsTest {
+
+    private final Sql owner;
+
+    CheckConstraintsTest(MigratedDatabase database) {
+        this.owner = Sql.on(database.ownerDataSource());
+    }
+
+    /** A bad write against valid books, and the violation the database must refuse it with. */
+    record Case(String badWrite, Violation violation, BadWrite write) {
+        @Override
+        public String toString() {
+            return (violation.constraint() != null ? violation.constraint() : "not null " + violation.column())
+                    + ": " + badWrite;
+        }
+    }
+
+    @FunctionalInterface
+    interface BadWrite {
+        void run(Sql owner, Books books) throws SQLException;
+    }
+
+    /**
+     * A tenant with a client, a service, a sent invoice of 100.00 with 10.00 paid and 20.00
+     * pending, and a draft invoice; and another tenant with a client, a service and an invoice.
+     */
+    record Books(Tenant tenant, UUID client, UUID service, UUID sentInvoice, UUID draftInvoice,
+                 UUID completedPayment, UUID pendingPayment,
+                 Tenant other, UUID otherClient, UUID otherService, UUID otherInvoice) {
+
+        /** The payment provider's id of the completed payment. */
+        static final String COMPLETED_TRANSACTION = "txn-completed";
+
+        static Books arrange(Sql owner) throws SQLException {
+            return owner.inTransaction(books -> {
+                Tenant tenant = Tenant.create(books);
+                UUID client = books.insert(tenant.client());
+                UUID sent = books.insert(tenant.invoice(client, nextNumber(books, tenant)));
+                UUID draft = books.insert(tenant.invoice(client, nextNumber(books, tenant)).with("status", "draft"));
+                UUID completed = books.insert(tenant.payment(sent, new BigDecimal("10.00"))
+                        .with("transaction_id", COMPLETED_TRANSACTION));
+                UUID pending = books.insert(tenant.payment(sent, new BigDecimal("20.00")).with("status", "pending"));
+                Tenant other = Tenant.create(books);
+                UUID otherClient = books.insert(other.client());
+                UUID otherInvoice = books.insert(other.invoice(otherClient, nextNumber(books, other)));
+                return new Books(tenant, client, books.insert(tenant.service()), sent, draft, completed, pending,
+                        other, otherClient, books.insert(other.service()), otherInvoice);
+            });
+        }
+
+        List<Map<String, String>> rows(Sql owner) throws SQLException {
+            return List.of(tenant.rows(owner), other.rows(owner));
+        }
+
+        /** A valid new invoice of the tenant; its number is free. */
+        Row newInvoice() {
+            return tenant.invoice(client, "INV-900000");
+        }
+
+        Row newLineItem() {
+            return tenant.lineItem(sentInvoice, service);
+        }
+
+        Row newPayment(String amount) {
+            return tenant.payment(sentInvoice, new BigDecimal(amount));
+        }
+
+        private static String nextNumber(Sql sql, Tenant tenant) throws SQLException {
+            return sql.one("select get_next_invoice_number(?)", String.class, tenant.id());
+        }
+    }
+
+    static List<Case> cases() {
+        return List.of(
+                new Case("a blank tenant name", check("users_name_not_blank"), (sql, b) ->
+                        sql.update("update users set name = '  ' where id = ?", b.tenant().id())),
+
+                new Case("payment terms over a year", check("clients_payment_terms_range"), (sql, b) ->
+                        sql.insert(b.tenant().client().with("payment_terms_days", 366))),
+                new Case("negative payment terms", check("clients_payment_terms_range"), (sql, b) ->
+                        sql.insert(b.tenant().client().with("payment_terms_days", -1))),
+                new Case("a blank client name", check("clients_name_not_blank"), (sql, b) ->
+                        sql.insert(b.tenant().client().with("name", " "))),
+                new Case("a client email without a domain", check("clients_email_format"), (sql, b) ->
+                        sql.insert(b.tenant().client().with("email", "billing@acme"))),
+
+                new Case("a blank service name", check("services_name_not_blank"), (sql, b) ->
+                        sql.insert(b.tenant().service().with("name", ""))),
+                new Case("a negative unit price", check("services_unit_price_non_negative"), (sql, b) ->
+                        sql.insert(b.tenant().service().with("unit_price", new BigDecimal("-0.01")))),
+                new Case("a unit price in fractions of a yen", check("services_unit_price_non_negative"), (sql, b) ->
+                        sql.insert(b.tenant().service().with("currency", "JPY")
+                                .with("unit_price", new BigDecimal("100.50")))),
+                new Case("a default tax rate over 100%", check("services_default_tax_rate_range"), (sql, b) ->
+                        sql.insert(b.tenant().service().with("default_tax_rate", new BigDecimal("100.01")))),
+                new Case("a price in dinars of three minor units", check("services_currency_supported"), (sql, b) ->
+                        sql.insert(b.tenant().service().with("currency", "BHD"))),
+                new Case("a currency code in lower case", check("services_currency_supported"), (sql, b) ->
+                        sql.insert(b.tenant().service().with("currency", "usd"))),
+
+                new Case("a stored 'overdue' status", check("invoices_status_valid"), (sql, b) ->
+                        sql.insert(b.newInvoice().with("status", "overdue"))),
+                new Case("a number of five digits", check("invoices_number_format"), (sql, b) ->
+                        sql.insert(b.newInvoice().with("invoice_number", "INV-12345"))),
+                new Case("a number without the INV- prefix", check("invoices_number_format"), (sql, b) ->
+                        sql.insert(b.newInvoice().with("invoice_number", "000001"))),
+                new Case("an invoice in dinars of three minor units", check("invoices_currency_supported"), (sql, b) ->
+                        sql.insert(b.newInvoice().with("currency", "BHD"))),
+                new Case("a tax rate over 100%", check("invoices_tax_rate_range"), (sql, b) ->
+                        sql.insert(b.newInvoice().with("tax_rate", new BigDecimal("100.01"))
+                                .with("tax", new BigDecimal("100.01")).with("total", new BigDecimal("200.01")))),
+                new Case("a subtotal in fractions of a yen", check("invoices_subtotal_non_negative"), (sql, b) ->
+                        sql.insert(b.newInvoice().with("currency", "JPY").with("subtotal", new BigDecimal("100.50"))
+                                .with("total", new BigDecimal("100.50")))),
+                new Case("a 20% tax rate with no tax charged", check("invoices_tax_consistent"), (sql, b) ->
+                        sql.insert(b.newInvoice().with("tax_rate", new BigDecimal("20.00")))),
+                new Case("a total that is not subtotal plus tax", check("invoices_total_consistent"), (sql, b) ->
+                        sql.insert(b.newInvoice().with("total", new BigDecimal("99.99")))),
+                new Case("a purchase order of 101 characters", check("invoices_purchase_order_length"), (sql, b) ->
+                        sql.insert(b.newInvoice().with("purchase_order", "P".repeat(101)))),
+                new Case("an invoice without a due date", check("invoices_due_date_required"), (sql, b) ->
+                        sql.insert(b.newInvoice().with("due_date", null))),
+                new Case("a due date before the issue date", check("invoices_due_not_before_issue"), (sql, b) ->
+                        sql.insert(b.newInvoice().with("due_date", LocalDate.of(2025, 1, 9)))),
+                new Case("more paid than the total", check("invoices_amount_paid_within_total"), (sql, b) ->
+                        sql.update("update invoices set amount_paid = total + 0.01 where user_id = ? and id = ?",
+                                b.tenant().id(), b.sentInvoice())),
+                new Case("a payment beyond the balance", check("invoices_amount_paid_within_total"), (sql, b) ->
+                        sql.insert(b.newPayment("90.01"))),
+                new Case("voiding an invoice that has been paid in part", check("invoices_void_only_unpaid"),
+                        (sql, b) -> sql.update("update invoices set status = 'void' where user_id = ? and id = ?",
+                                b.tenant().id(), b.sentInvoice())),
+
+                new Case("a quantity of zero", check("line_items_quantity_positive"), (sql, b) ->
+                        sql.insert(b.newLineItem().with("quantity", BigDecimal.ZERO)
+                                .with("amount", BigDecimal.ZERO))),
+                new Case("a negative unit price", check("line_items_unit_price_non_negative"), (sql, b) ->
+                        sql.insert(b.newLineItem().with("unit_price", new BigDecimal("-100.00"))
+                                .with("amount", new BigDecimal("-150.00")))),
+                new Case("an amount that is not quantity times price", check("line_items_amount_consistent"),
+                        (sql, b) -> sql.insert(b.newLineItem().with("amount", new BigDecimal("149.99")))),
+                new Case("a blank description", check("line_items_description_not_blank"), (sql, b) ->
+                        sql.insert(b.newLineItem().with("description", "   "))),
+                new Case("position zero", check("line_items_position_positive"), (sql, b) ->
+                        sql.insert(b.newLineItem().with("position", 0))),
+
+                new Case("a negative invoice counter", check("invoice_number_counters_last_value_non_negative"),
+                        (sql, b) -> sql.update("update invoice_number_counters set last_value = -1 where user_id = ?",
+                                b.tenant().id())),
+
+                new Case("a payment of zero", check("payments_amount_positive"), (sql, b) ->
+                        sql.insert(b.newPayment("0.00"))),
+                new Case("a payment in bitcoin", check("payments_method_valid"), (sql, b) ->
+                        sql.insert(b.newPayment("5.00").with("method", "bitcoin"))),
+                // The guard trigger refuses every status outside its transitions before the CHECK
+                // sees the row; with the trigger out of the way, in a transaction that is rolled
+                // back, the CHECK still refuses an unknown status.
+                new Case("an unknown payment status past the guard trigger", check("payments_status_valid"), (sql, b) ->
+                        sql.inRolledBackTransaction(transaction -> {
+                            transaction.update("alter table payments disable trigger payments_guard_change");
+                            return transaction.insert(b.newPayment("5.00").with("status", "chargeback"));
+                        })),
+                new Case("completing a payment once its invoice went back to draft", check("payments_invoice_payable"),
+                        (sql, b) -> sql.inRolledBackTransaction(transaction -> {
+                            transaction.update("update invoices set status = 'draft' where user_id = ? and id = ?",
+                                    b.tenant().id(), b.sentInvoice());
+                            return transaction.update("update payments set status = 'completed' where user_id = ? and id = ?",
+                                    b.tenant().id(), b.pendingPayment());
+                        })),
+                new Case("a sent invoice dated anew", check("invoices_content_frozen"), (sql, b) ->
+                        sql.update("update invoices set issue_date = issue_date - 1 where user_id = ? and id = ?",
+                                b.tenant().id(), b.sentInvoice())),
+                new Case("a payment on a draft invoice", check("payments_invoice_payable"), (sql, b) ->
+                        sql.insert(b.tenant().payment(b.draftInvoice(), new BigDecimal("5.00")))),
+                new Case("a payment recorded as refunded", check("payments_status_transition"), (sql, b) ->
+                        sql.insert(b.newPayment("5.00").with("status", "refunded"))),
+                new Case("a completed payment back to pending", check("payments_status_transition"), (sql, b) ->
+                        sql.update("update payments set status = 'pending' where user_id = ? and id = ?",
+                                b.tenant().id(), b.completedPayment())),
+                new Case("a pending payment refunded", check("payments_status_transition"), (sql, b) ->
+                        sql.update("update payments set status = 'refunded' where user_id = ? and id = ?",
+                                b.tenant().id(), b.pendingPayment())),
+                new Case("a changed payment amount", check("payments_immutable"), (sql, b) ->
+                        sql.update("update payments set amount = 20.00 where user_id = ? and id = ?",
+                                b.tenant().id(), b.completedPayment())),
+                new Case("a payment moved to another invoice", check("payments_immutable"), (sql, b) ->
+                        sql.update("update payments set invoice_id = ? where user_id = ? and id = ?",
+                                b.draftInvoice(), b.tenant().id(), b.pendingPayment())),
+
+                new Case("a line item without a tenant", notNull("user_id"), (sql, b) ->
+                        sql.insert(b.newLineItem().with("user_id", null))),
+                new Case("a payment without an amount, which its CHECK lets through", notNull("amount"), (sql, b) ->
+                        sql.insert(b.newPayment("5.00").with("amount", null))),
+
+                new Case("a line item on another tenant's invoice", foreignKey("line_items_invoice_fk"), (sql, b) ->
+                        sql.insert(b.newLineItem().with("invoice_id", b.otherInvoice()))),
+                new Case("a line item in another currency than its invoice", foreignKey("line_items_invoice_fk"),
+                        (sql, b) -> sql.insert(b.newLineItem().with("currency", "EUR"))),
+                new Case("a line item of another tenant's service", foreignKey("line_items_service_fk"), (sql, b) ->
+                        sql.insert(b.newLineItem().with("service_id", b.otherService()))),
+                new Case("an invoice to another tenant's client", foreignKey("invoices_client_fk"), (sql, b) ->
+                        sql.insert(b.newInvoice().with("client_id", b.otherClient()))),
+                new Case("a payment on another tenant's invoice", foreignKey("payments_invoice_fk"), (sql, b) ->
+                        sql.insert(b.newPayment("5.00").with("invoice_id", b.otherInvoice()))),
+                new Case("a payment in another currency than its invoice", foreignKey("payments_invoice_fk"),
+                        (sql, b) -> sql.insert(b.newPayment("5.00").with("currency", "EUR"))),
+
+                new Case("a number the tenant has used", unique("invoices_number_unique_per_tenant"), (sql, b) ->
+                        sql.insert(b.newInvoice().with("invoice_number", "INV-000001"))),
+                new Case("a payment provider's transaction recorded twice", unique("payments_transaction_id_unique"),
+                        (sql, b) -> sql.insert(b.newPayment("10.00")
+                                .with("transaction_id", Books.COMPLETED_TRANSACTION))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void a_bad_write_is_refused_by_its_rule_and_nothing_is_stored(Case rule) throws SQLException {
+        Books books = Books.arrange(owner);
+        List<Map<String, String>> before = books.rows(owner);
+
+        Violation refused = Violation.raisedBy(() -> rule.write().run(owner, books));
+
+        assertThat(refused).isEqualTo(rule.violation());
+        assertThat(books.rows(owner)).isEqualTo(before);
+    }
+
+    @Test
+    void every_check_constraint_and_trigger_raised_rule_has_a_case() throws SQLException {
+        List<String> checkConstraints = owner.list("""
+                select c.conname
+                from pg_constraint c
+                join pg_namespace n on n.oid = c.connamespace
+                where n.nspname = 'public' and c.contype = 'c'
+                """, String.class);
+        List<String> raisedByTriggers = owner.list("""
+                select distinct raised.rule[1]
+                from pg_proc p
+                join pg_namespace n on n.oid = p.pronamespace
+                cross join lateral regexp_matches(p.prosrc, 'CONSTRAINT\\s*=\\s*''(\\w+)''', 'gi') as raised(rule)
+                where n.nspname = 'public'
+                """, String.class);
+
+        assertThat(checkConstraints).contains("invoices_tax_consistent", "payments_status_valid");
+        assertThat(raisedByTriggers).contains("payments_invoice_payable");
+        assertThat(cases()).extracting(c -> c.violation().constraint())
+                .containsAll(checkConstraints)
+                .containsAll(raisedByTriggers);
+    }
+}

@@ -1,0 +1,184 @@
+package io.invoicekit.migration;
+
+import static java.util.Objects.requireNonNull;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.sql.DataSource;
+
+/**
+ * Plain JDBC for the schema tests: one statement with bind parameters per call. Outside a
+ * transaction each call opens a connection of its own and autocommits, as one request of a client
+ * would; {@link #inTransaction} and {@link #inSession} hand the work an instance bound to one
+ * connection. Not thread-safe: give every thread its own session.
+ */
+final class Sql {
+
+    /** Work against the database that may fail with an {@link SQLException}. */
+    @FunctionalInterface
+    interface SqlFunction<A, R> {
+        R apply(A argument) throws SQLException;
+    }
+
+    private final DataSource dataSource;
+    private final Connection connection;
+
+    private Sql(DataSource dataSource, Connection connection) {
+        this.dataSource = dataSource;
+        this.connection = connection;
+    }
+
+    static Sql on(DataSource dataSource) {
+        return new Sql(requireNonNull(dataSource, "dataSource is null"), null);
+    }
+
+    int update(String sql, Object... parameters) throws SQLException {
+        return withStatement(sql, parameters, PreparedStatement::executeUpdate);
+    }
+
+    /** Inserts the row and returns its id (null for a table without one). */
+    UUID insert(Row row) throws SQLException {
+        String columns = String.join(", ", row.values().keySet());
+        String placeholders = String.join(", ", Collections.nCopies(row.values().size(), "?"));
+        update("insert into " + row.table() + " (" + columns + ") values (" + placeholders + ")",
+                row.values().values().toArray());
+        return row.id();
+    }
+
+    /** The first column of the one row the query returns. */
+    <T> T one(String sql, Class<T> type, Object... parameters) throws SQLException {
+        return one(sql, row -> row.getObject(1, type), parameters);
+    }
+
+    <T> T one(String sql, SqlFunction<ResultSet, T> mapper, Object... parameters) throws SQLException {
+        List<T> rows = list(sql, mapper, parameters);
+        if (rows.size() != 1) {
+            throw new IllegalStateException("expected one row, got " + rows.size() + " from: " + sql);
+        }
+        return rows.getFirst();
+    }
+
+    <T> List<T> list(String sql, Class<T> type, Object... parameters) throws SQLException {
+        return list(sql, row -> row.getObject(1, type), parameters);
+    }
+
+    <T> List<T> list(String sql, SqlFunction<ResultSet, T> mapper, Object... parameters) throws SQLException {
+        return withStatement(sql, parameters, statement -> {
+            try (ResultSet result = statement.executeQuery()) {
+                List<T> rows = new ArrayList<>();
+                while (result.next()) {
+                    rows.add(mapper.apply(result));
+                }
+                return rows;
+            }
+        });
+    }
+
+    /** Runs the work in one transaction and commits it; rolls it back if the work fails. */
+    <T> T inTransaction(SqlFunction<Sql, T> work) throws SQLException {
+        return transaction(work, true);
+    }
+
+    /** Runs the work in one transaction and rolls it back, as a request that fails after it would. */
+    <T> T inRolledBackTransaction(SqlFunction<Sql, T> work) throws SQLException {
+        return transaction(work, false);
+    }
+
+    /**
+     * A committed transaction with the tenant set the way invoice-rls sets it: the bind-parameter
+     * form of SET LOCAL, so the setting ends with the transaction.
+     */
+    <T> T inTenantTransaction(UUID tenant, SqlFunction<Sql, T> work) throws SQLException {
+        return inTransaction(transaction -> {
+            transaction.one("select set_config('app.user_id', ?, true)", String.class, tenant.toString());
+            return work.apply(transaction);
+        });
+    }
+
+    /** Runs the work on one connection of its own in autocommit mode, like a client's session. */
+    <T> T inSession(SqlFunction<Sql, T> work) throws SQLException {
+        return withConnection(session -> work.apply(new Sql(null, session)));
+    }
+
+    /**
+     * Runs the work in that many sessions at once, each on a thread and connection of its own, and
+     * starts them together once all are connected, so that they contend; returns all their results.
+     */
+    <T> List<T> inConcurrentSessions(int sessions, SqlFunction<Sql, List<T>> work) throws Exception {
+        CyclicBarrier allConnected = new CyclicBarrier(sessions);
+        Callable<List<T>> session = () -> inSession(connection -> {
+            try {
+                // A bound, not a pause: it ends the test if a session never connects.
+                allConnected.await(1, TimeUnit.MINUTES);
+            } catch (InterruptedException | BrokenBarrierException | TimeoutException e) {
+                throw new IllegalStateException("the sessions did not all connect", e);
+            }
+            return work.apply(connection);
+        });
+        List<T> results = new ArrayList<>();
+        try (ExecutorService threads = Executors.newFixedThreadPool(sessions)) {
+            for (Future<List<T>> result : threads.invokeAll(Collections.nCopies(sessions, session))) {
+                results.addAll(result.get());
+            }
+        }
+        return results;
+    }
+
+    private <T> T transaction(SqlFunction<Sql, T> work, boolean commit) throws SQLException {
+        return withConnection(transaction -> {
+            if (!transaction.getAutoCommit()) {
+                throw new IllegalStateException("already in a transaction: transactions do not nest");
+            }
+            transaction.setAutoCommit(false);
+            try {
+                T result = work.apply(new Sql(null, transaction));
+                if (commit) {
+                    transaction.commit();
+                } else {
+                    transaction.rollback();
+                }
+                return result;
+            } catch (Throwable failure) {
+                transaction.rollback();
+                throw failure;
+            } finally {
+                transaction.setAutoCommit(true);
+            }
+        });
+    }
+
+    private <T> T withStatement(String sql, Object[] parameters, SqlFunction<PreparedStatement, T> work)
+            throws SQLException {
+        return withConnection(session -> {
+            try (PreparedStatement statement = session.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    statement.setObject(i + 1, parameters[i]);
+                }
+                return work.apply(statement);
+            }
+        });
+    }
+
+    private <T> T withConnection(SqlFunction<Connection, T> work) throws SQLException {
+        if (connection != null) {
+            return work.apply(connection);
+        }
+        try (Connection own = dataSource.getConnection()) {
+            return work.apply(own);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.invoicekit.migration.safety;
+
+import io.invoicekit.testdb.ConnectionSettings;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** Plain SQL on a scratch database as its owner (a superuser): arranging and inspecting a case. */
+record AsOwner(ConnectionSettings database) {
+
+    /** Runs each statement in its own transaction. */
+    void execute(String... statements) {
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /** The first column of the first row of a query. */
+    long queryLong(String sql) {
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(sql)) {
+            if (!result.next()) {
+                throw new IllegalStateException("no row from " + sql);
+            }
+            return result.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+}

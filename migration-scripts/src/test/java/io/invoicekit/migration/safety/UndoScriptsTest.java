@@ -1,0 +1,101 @@
+package io.invoicekit.migration.safety;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.invoicekit.migration.InvoiceMigrations;
+import io.invoicekit.migration.MigrationState;
+import io.invoicekit.testdb.ConnectionSettings;
+import io.invoicekit.testdb.ScratchDatabaseExtension;
+import io.invoicekit.testdb.ScratchDatabases;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Each reversible migration's undo script (db/undo) takes the schema back to exactly the previous
+ * version's, and the migration can then be applied again.
+ */
+@ExtendWith(ScratchDatabaseExtension.class)
+class UndoScriptsTest {
+
+    private final ScratchDatabases databases;
+
+    UndoScriptsTest(ScratchDatabases databases) {
+        this.databases = databases;
+    }
+
+    @ParameterizedTest(name = "undo of V{0}")
+    @ValueSource(ints = {2, 3, 4, 5, 6, 7})
+    void undo_returns_to_the_schema_of_the_previous_version_and_the_migration_applies_again(int version) {
+        ConnectionSettings database = databases.empty();
+        migrateTo(database, version - 1);
+        SampleData.load(database, version - 1);
+        CatalogSnapshot previous = CatalogSnapshot.of(database);
+        migrateTo(database, version);
+        CatalogSnapshot applied = CatalogSnapshot.of(database);
+
+        migrations(database).undo(String.valueOf(version));
+
+        assertThat(CatalogSnapshot.of(database).diff(previous)).as("differences from V" + (version - 1)).isEmpty();
+        assertThat(migrations(database).status())
+                .filteredOn(state -> String.valueOf(version).equals(state.version()))
+                .extracting(MigrationState::state)
+                .containsExactly("Pending");
+
+        migrateTo(database, version);
+        assertThat(CatalogSnapshot.of(database).diff(applied)).as("differences from V" + version + " applied again")
+                .isEmpty();
+    }
+
+    @Test
+    void undo_of_a_migration_that_is_not_the_latest_is_refused() {
+        ConnectionSettings database = databases.empty();
+        migrateTo(database, 7);
+
+        assertThatThrownBy(() -> migrations(database).undo("6"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("latest applied migration is 7");
+    }
+
+    @Test
+    void the_baseline_has_no_undo() {
+        ConnectionSettings database = databases.empty();
+        migrateTo(database, 1);
+
+        assertThatThrownBy(() -> migrations(database).undo("1"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no undo script db/undo/U1__baseline.sql");
+    }
+
+    @Test
+    void undo_of_payments_is_refused_while_payments_exist_and_changes_nothing() throws SQLException {
+        ConnectionSettings database = databases.empty();
+        migrateTo(database, 5);
+        SampleData.load(database, 5);
+        CatalogSnapshot before = CatalogSnapshot.of(database);
+
+        assertThatThrownBy(() -> migrations(database).undo("5"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("undo of V5 refused: payments holds");
+        assertThat(CatalogSnapshot.of(database).diff(before)).isEmpty();
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            assertThat(statement.executeQuery("SELECT count(*) FROM payments")).satisfies(result -> {
+                result.next();
+                assertThat(result.getInt(1)).isPositive();
+            });
+        }
+    }
+
+    private static void migrateTo(ConnectionSettings database, int version) {
+        InvoiceMigrations.forDataSource(database.dataSource()).target(String.valueOf(version)).build().migrate();
+    }
+
+    private static InvoiceMigrations migrations(ConnectionSettings database) {
+        return InvoiceMigrations.forDataSource(database.dataSource()).build();
+    }
+}
