@@ -1,6 +1,8 @@
 package io.invoicekit.persistence.health;
 
 import java.io.PrintStream;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Map;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -33,6 +35,13 @@ public final class HealthReportMain {
         dataSource.setUrl(args[0]);
         dataSource.setUser(args[1]);
         dataSource.setPassword(args.length == 3 ? args[2] : environment.getOrDefault(PASSWORD, ""));
+        // One clear line for an unreachable database rather than every check failing with it.
+        try (Connection probe = dataSource.getConnection()) {
+            probe.isValid(5);
+        } catch (SQLException e) {
+            err.println("cannot connect to " + args[0] + " as " + args[1] + ": " + e.getMessage());
+            return 2;
+        }
         HealthReport report = DatabaseHealth.of(dataSource, environment.getOrDefault(APPLICATION_ROLE, "invoice_app"))
                 .report();
         out.print(report.format());

@@ -197,6 +197,18 @@ class DatabaseHealthTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: HealthReportMain");
     }
 
+    @Test
+    void the_command_line_names_an_unreachable_database_once() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int status = HealthReportMain.run(new String[] {"jdbc:postgresql://127.0.0.1:1/invoices", "owner"},
+                Map.of(), print(new ByteArrayOutputStream()), print(err));
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .startsWith("cannot connect to jdbc:postgresql://127.0.0.1:1/invoices as owner: ");
+    }
+
     private static HealthReport report(MigratedDatabase database, HealthThresholds thresholds) {
         return DatabaseHealth.of(database.ownerDataSource(), database.applicationRole()).withThresholds(thresholds).report();
     }
