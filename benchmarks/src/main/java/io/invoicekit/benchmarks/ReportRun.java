@@ -1,0 +1,75 @@
+package io.invoicekit.benchmarks;
+
+import io.invoicekit.benchmarks.data.AllocationCounts;
+import io.invoicekit.benchmarks.data.DataSetLoader;
+import io.invoicekit.benchmarks.data.DataSetPlan;
+import io.invoicekit.benchmarks.operations.BenchmarkTarget;
+import io.invoicekit.benchmarks.operations.QueryPlans;
+import io.invoicekit.benchmarks.report.ConcurrencyRun;
+import io.invoicekit.benchmarks.report.Machine;
+import io.invoicekit.benchmarks.report.Report;
+import io.invoicekit.testdb.DatabaseProvider;
+import io.invoicekit.testdb.MigratedDatabase;
+import io.invoicekit.testdb.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The project's main job: a database (embedded PostgreSQL, or the one given), the data set of
+ * the scale loaded into it, every benchmark run, and the report written as
+ * {@code <results>/<date>-<scale>.md} with a chart {@code <date>-<scale>.png} beside it.
+ */
+final class ReportRun {
+
+    private static final List<Integer> THREADS = List.of(1, 4, 16);
+    private static final List<String> SPREADS = List.of("one_tenant", "many_tenants");
+
+    private final RunOptions options;
+
+    ReportRun(RunOptions options) {
+        this.options = options;
+    }
+
+    void run() throws Exception {
+        options.database().ifPresent(given -> {
+            // The test database's own switch: it then migrates the given database and creates the
+            // application login, as it does for tests run against a server of one's own.
+            System.setProperty(TestDatabase.PROPERTY, given.url());
+            System.setProperty("invoice.test.db.user", given.user());
+            System.setProperty("invoice.test.db.password", given.password());
+        });
+        Scale scale = options.scale();
+        Files.createDirectories(options.results());
+        String name = LocalDate.now() + "-" + scale.label();
+        try (DatabaseProvider provider = TestDatabase.start()) {
+            MigratedDatabase database = provider.newDatabase();
+            System.err.println("Database: " + provider.describe());
+            DataSetPlan plan = DataSetPlan.of(scale, options.seed());
+            var loaded = new DataSetLoader(database.owner(), database.applicationRole(), System.err).load(plan);
+            System.err.println("Data set: " + loaded.rows() + (loaded.reused() ? " (reused)" : " loaded in " + loaded.took()));
+
+            var target = new BenchmarkTarget(database.owner(), database.application());
+            var runs = new JmhRuns(scale, target, options.results().resolve(name));
+            try (Connection owner = database.owner().connect()) {
+                Machine machine = Machine.describe(owner);
+                AllocationCounts.countAndReset(owner);
+                var operations = runs.operations();
+                AllocationCounts.countAndReset(owner);
+                List<ConcurrencyRun> concurrency = new ArrayList<>();
+                for (String spread : SPREADS) {
+                    for (int threads : THREADS) {
+                        var results = runs.invoiceNumbers(threads, spread);
+                        concurrency.add(ConcurrencyRun.of(spread, threads, results, AllocationCounts.countAndReset(owner)));
+                    }
+                }
+                Path report = new Report(scale, plan, loaded, machine, provider.describe(), LocalDate.now(), operations,
+                        concurrency, QueryPlans.explain(target)).write(options.results(), name);
+                System.err.println("Report: " + report);
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.invoicekit.benchmarks.operations;
+
+/**
+ * The SQL that invoice-persistence sends (as jOOQ renders it, less the {@code public.} qualifiers,
+ * so that the per-row-policy baseline finds its copies of the tables through its search_path),
+ * written out by hand for the JDBC baselines. Each benchmark class keeps the statements only it
+ * uses; these are the ones several share.
+ */
+final class InvoiceQueries {
+
+    /** An invoice's lines as one JSON array, the way jOOQ's MULTISET nests them in the invoice row. */
+    static final String LINES = """
+            (select coalesce(jsonb_agg(jsonb_build_array(t.v0, t.v1, t.v2, t.v3, t.v4, t.v5)), jsonb_build_array())
+             from (select line_items.id as v0, line_items.description as v1, line_items.quantity as v2,
+                          jsonb_build_array(line_items.unit_price, line_items.currency) as v3,
+                          jsonb_build_array(line_items.amount, line_items.currency) as v4,
+                          line_items.service_id as v5
+                   from line_items
+                   where (line_items.user_id = invoices.user_id and line_items.invoice_id = invoices.id)
+                   order by line_items.position) as t)""";
+
+    /** Every column of an invoice, with its lines; a WHERE clause follows. */
+    static final String SELECT_INVOICES = selectInvoices(true);
+
+    /**
+     * The same without the lines: what the seeds measured for "get 1000 invoices" and "filter by
+     * status" ({@code SELECT * FROM invoices WHERE ...}), to tell the nesting's cost from the rest.
+     */
+    static final String SELECT_INVOICES_WITHOUT_LINES = selectInvoices(false);
+
+    static final String ALLOCATE_NUMBER =
+            "select get_next_invoice_number from get_next_invoice_number(p_user_id := cast(? as uuid))";
+
+    private InvoiceQueries() {
+    }
+
+    private static String selectInvoices(boolean withLines) {
+        return """
+                select invoices.id, invoices.invoice_number, invoices.client_id, invoices.issue_date, invoices.due_date,
+                       invoices.tax_rate,
+                """ + (withLines ? LINES + ",\n" : "") + """
+                       row (invoices.subtotal, invoices.currency) as nested, row (invoices.tax, invoices.currency) as nested,
+                       row (invoices.total, invoices.currency) as nested,
+                       row (invoices.amount_paid, invoices.currency) as nested,
+                       invoices.status, invoices.paid_date, invoices.notes, invoices.purchase_order, invoices.version
+                from invoices
+                """;
+    }
+}

@@ -1,0 +1,56 @@
+package io.invoicekit.benchmarks.report;
+
+import java.util.Arrays;
+import java.util.OptionalDouble;
+
+/**
+ * The operations the report lists, in the seeds' order, with the seeds' "before" and "after"
+ * figures where their table has the operation (milliseconds, "Performance Benchmarks" of the
+ * migration guide). {@code benchmarkClass} is the JMH class that measures it.
+ */
+enum Operation {
+    INVOICES_OF_TENANT("InvoicesOfTenant", "Get 1000 invoices", 500, 5),
+    LINE_ITEMS("LineItemsOfInvoice", "Get line items", 100, 2),
+    INVOICE_NUMBER("InvoiceNumber", "Generate invoice number", 200, 20),
+    FILTER_BY_STATUS("InvoicesByStatus", "Filter by status (OVERDUE)", 600, 3),
+    CLIENT_SEARCH("ClientSearch", "Client search", 300, 10),
+    CREATE_INVOICE("CreateInvoice", "Create an invoice with 5 line items", Double.NaN, Double.NaN),
+    RECORD_PAYMENT("RecordPayment", "Record a payment", Double.NaN, Double.NaN),
+    ROUND_TRIP("RoundTrip", "Round trip (SELECT 1)", Double.NaN, Double.NaN);
+
+    private final String benchmarkClass;
+    private final String title;
+    private final double seedBeforeMillis;
+    private final double seedAfterMillis;
+
+    Operation(String benchmarkClass, String title, double seedBeforeMillis, double seedAfterMillis) {
+        this.benchmarkClass = benchmarkClass;
+        this.title = title;
+        this.seedBeforeMillis = seedBeforeMillis;
+        this.seedAfterMillis = seedAfterMillis;
+    }
+
+    static Operation ofBenchmarkClass(String simpleName) {
+        return Arrays.stream(values())
+                .filter(operation -> operation.benchmarkClass.equals(simpleName))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no operation is measured by " + simpleName));
+    }
+
+    String title() {
+        return title;
+    }
+
+    OptionalDouble seedBeforeMillis() {
+        return Double.isNaN(seedBeforeMillis) ? OptionalDouble.empty() : OptionalDouble.of(seedBeforeMillis);
+    }
+
+    OptionalDouble seedAfterMillis() {
+        return Double.isNaN(seedAfterMillis) ? OptionalDouble.empty() : OptionalDouble.of(seedAfterMillis);
+    }
+
+    /** Our implementation of the operation: the repository, or for invoice numbers (no repository call of its own) our SQL function through JDBC. */
+    Variant ours() {
+        return this == INVOICE_NUMBER ? Variant.JDBC : this == ROUND_TRIP ? Variant.SELECT_ONE : Variant.REPOSITORY;
+    }
+}
