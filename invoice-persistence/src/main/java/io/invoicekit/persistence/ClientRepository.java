@@ -34,14 +34,15 @@ public final class ClientRepository {
         this.tenant = tenant.value();
     }
 
-    /** Stores a new client; returns it as stored (version 0). */
+    /** Stores a new client (version 0) and returns it. */
     public Client create(Client client) {
         transaction.insertInto(CLIENTS)
                 .set(CLIENTS.USER_ID, tenant)
                 .set(CLIENTS.ID, client.id().value())
                 .set(contentOf(client))
+                .set(CLIENTS.VERSION, client.version())
                 .execute();
-        return find(client.id()).orElseThrow();
+        return client; // stored exactly as given: no column of it is computed by the database
     }
 
     /**
@@ -57,7 +58,8 @@ public final class ClientRepository {
         if (updated == 0) {
             throw StaleVersions.of("client", client.id().value(), client.version(), find(client.id()).isPresent());
         }
-        return find(client.id()).orElseThrow();
+        return new Client(client.id(), client.name(), client.email(), client.paymentTerms(), client.address(),
+                client.taxId(), client.version() + 1);
     }
 
     public Optional<Client> find(ClientId id) {

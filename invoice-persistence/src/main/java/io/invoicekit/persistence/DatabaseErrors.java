@@ -5,6 +5,7 @@ import static io.invoicekit.persistence.ConcurrencyConflictException.Reason.LOCK
 import static io.invoicekit.persistence.ConcurrencyConflictException.Reason.SERIALIZATION_FAILURE;
 
 import io.invoicekit.persistence.ConstraintViolationException.Kind;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.postgresql.util.PSQLException;
@@ -103,7 +104,7 @@ final class DatabaseErrors {
                     : server == null ? failure.getMessage() : server.getMessage();
         }
         return new ConstraintViolationException(kind, state, table,
-                Objects.requireNonNullElse(constraint, kind.name().toLowerCase()), rule, failure);
+                Objects.requireNonNullElse(constraint, kind.name().toLowerCase(Locale.ROOT)), rule, failure);
     }
 
     private static PSQLException findPsqlException(Throwable failure) {

@@ -39,8 +39,9 @@ public final class ServiceCatalog {
                 .set(SERVICES.USER_ID, tenant)
                 .set(SERVICES.ID, item.id().value())
                 .set(contentOf(item))
+                .set(SERVICES.VERSION, item.version())
                 .execute();
-        return find(item.id()).orElseThrow();
+        return item; // stored exactly as given: no column of it is computed by the database
     }
 
     /** Replaces the item's fields, refusing a stale version with {@link ConcurrencyConflictException}. */
@@ -53,7 +54,8 @@ public final class ServiceCatalog {
         if (updated == 0) {
             throw StaleVersions.of("service", item.id().value(), item.version(), find(item.id()).isPresent());
         }
-        return find(item.id()).orElseThrow();
+        return new ServiceItem(item.id(), item.name(), item.description(), item.unitPrice(), item.defaultTaxRate(),
+                item.active(), item.version() + 1);
     }
 
     /** Takes the item out of the catalog for new invoices; existing invoices are unaffected. */
