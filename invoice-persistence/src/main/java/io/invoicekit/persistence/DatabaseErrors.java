@@ -30,7 +30,6 @@ final class DatabaseErrors {
             Map.entry("services_currency_supported",
                     "currency must be an ISO 4217 code with at most 2 minor units"),
             Map.entry("invoices_status_valid", "status must be a known invoice status"),
-            Map.entry("invoices_number_format", "invoice number must look like INV-000001"),
             Map.entry("invoices_currency_supported",
                     "currency must be an ISO 4217 code with at most 2 minor units"),
             Map.entry("invoices_tax_rate_range", "taxRate must be between 0 and 100"),
@@ -44,6 +43,7 @@ final class DatabaseErrors {
             Map.entry("invoices_amount_paid_within_total",
                     "amount paid must stay between 0 and the invoice total: the payment would overpay"),
             Map.entry("invoices_void_only_unpaid", "an invoice with payments cannot be void"),
+            Map.entry("invoices_number_canonical", "invoice number must be INV- and at least six digits, no extra zero"),
             Map.entry("invoices_number_unique_per_tenant", "invoice number is already used by this tenant"),
             Map.entry("invoices_client_fk", "client must be one of this tenant's clients"),
             Map.entry("line_items_quantity_positive", "quantity must be greater than 0"),
@@ -63,7 +63,7 @@ final class DatabaseErrors {
             Map.entry("payments_invoice_payable", "payments can only be recorded on sent, unpaid invoices"),
             Map.entry("payments_status_transition",
                     "payment status moves pending -> completed | failed, completed -> refunded"),
-            Map.entry("payments_immutable", "the invoice, amount and currency of a payment never change"));
+            Map.entry("payments_immutable", "a payment's record never changes, only its status"));
 
     private DatabaseErrors() {
     }

@@ -111,6 +111,18 @@ enum CatalogCheck {
             WHERE NOT a.rolsuper AND has_schema_privilege(a.oid, {0}, 'CREATE')
             """),
 
+    // Temporary objects come first on the search_path of the session that made them: a temp table
+    // named like ours would be what an unqualified name means, for later borrowers of a pooled
+    // connection too.
+    NO_TEMP(Finding.Kind.APP_ROLE_CAN_CREATE_TEMP, """
+            SELECT current_database()::text,
+                   CASE WHEN r.rolname = {1} THEN 'the application role' ELSE 'a member of ' || {1} END
+                       || ' ' || r.rolname || ' has TEMP on the database'
+            FROM app_roles r
+            WHERE NOT r.rolsuper AND has_database_privilege(r.oid, current_database(), 'TEMP')
+            ORDER BY r.rolname
+            """),
+
     NO_PUBLIC_PRIVILEGE(Finding.Kind.PUBLIC_TABLE_PRIVILEGE, """
             SELECT t.relname, string_agg(acl.privilege_type, ', ' ORDER BY acl.privilege_type)
                               || ' granted to PUBLIC: every role has it'
@@ -130,6 +142,25 @@ enum CatalogCheck {
             JOIN pg_namespace n ON n.oid = p.pronamespace
             WHERE n.nspname = {0}
               AND p.prosecdef
+              AND NOT EXISTS (SELECT FROM unnest(p.proconfig) AS setting(text)
+                              WHERE setting.text LIKE 'search\\_path=%')
+            ORDER BY 1
+            """),
+
+    // The caller's search_path decides what an unqualified name in a function means: a trigger
+    // function runs for the application whatever EXECUTE says, the others where it may call them.
+    // (SECURITY DEFINER functions are the check above.)
+    FUNCTION_SEARCH_PATH(Finding.Kind.FUNCTION_WITHOUT_SEARCH_PATH, """
+            SELECT p.oid::regprocedure::text,
+                   CASE WHEN p.prorettype = 'trigger'::regtype THEN 'trigger function'
+                        ELSE 'executable by ' || a.rolname END || ' without SET search_path'
+            FROM pg_proc p
+            JOIN pg_namespace n ON n.oid = p.pronamespace
+            CROSS JOIN app a
+            WHERE n.nspname = {0}
+              AND NOT p.prosecdef
+              AND NOT a.rolsuper
+              AND (p.prorettype = 'trigger'::regtype OR has_function_privilege(a.oid, p.oid, 'EXECUTE'))
               AND NOT EXISTS (SELECT FROM unnest(p.proconfig) AS setting(text)
                               WHERE setting.text LIKE 'search\\_path=%')
             ORDER BY 1

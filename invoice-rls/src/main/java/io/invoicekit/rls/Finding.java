@@ -35,8 +35,12 @@ public record Finding(Kind kind, String object, String detail) {
         APP_ROLE_BYPASSES_RLS("neither the application role nor a member of it has BYPASSRLS"),
         APP_ROLE_EXCESS_PRIVILEGE("the application role has no TRUNCATE, REFERENCES or TRIGGER on tenant-owned tables"),
         APP_ROLE_CAN_CREATE("the application role cannot create objects in the schema (no leaky functions)"),
+        APP_ROLE_CAN_CREATE_TEMP("the application role has no TEMP on the database: a temporary table or "
+                + "function of its session would stand in for the schema's, there and on a pooled connection"),
         PUBLIC_TABLE_PRIVILEGE("no privilege on a tenant-owned table is granted to PUBLIC"),
         SECURITY_DEFINER_WITHOUT_SEARCH_PATH("every SECURITY DEFINER function pins its search_path"),
+        FUNCTION_WITHOUT_SEARCH_PATH("every function the application role can run, and every trigger "
+                + "function, pins its search_path"),
         VIEW_NOT_SECURITY_INVOKER("every view over tenant-owned tables runs with its caller's rights (security_invoker)"),
         DEFAULT_TENANT("no database or role setting gives app.user_id a default");
 

@@ -59,6 +59,9 @@ class RlsAuditWeakenedTest {
             new Weakening(Kind.SECURITY_DEFINER_WITHOUT_SEARCH_PATH, "audit_invoice_count()",
                     "create function audit_invoice_count() returns bigint security definer language sql "
                             + "as 'select count(*) from invoices'"),
+            new Weakening(Kind.APP_ROLE_CAN_CREATE_TEMP, "%3$s", "grant temporary on database %3$s to %1$s"),
+            new Weakening(Kind.FUNCTION_WITHOUT_SEARCH_PATH, "audit_tenant_names()",
+                    "create function audit_tenant_names() returns setof text language sql as 'select name from users'"),
             new Weakening(Kind.VIEW_NOT_SECURITY_INVOKER, "audit_all_invoices",
                     "create view audit_all_invoices as select * from invoices"),
             // Through an invoker view: the outer view still reads invoices as its owner.

@@ -128,10 +128,12 @@ class CheckConstraintsTest {
 
                 new Case("a stored 'overdue' status", check("invoices_status_valid"), (sql, b) ->
                         sql.insert(b.newInvoice().with("status", "overdue"))),
-                new Case("a number of five digits", check("invoices_number_format"), (sql, b) ->
+                new Case("a number of five digits", check("invoices_number_canonical"), (sql, b) ->
                         sql.insert(b.newInvoice().with("invoice_number", "INV-12345"))),
-                new Case("a number without the INV- prefix", check("invoices_number_format"), (sql, b) ->
+                new Case("a number without the INV- prefix", check("invoices_number_canonical"), (sql, b) ->
                         sql.insert(b.newInvoice().with("invoice_number", "000001"))),
+                new Case("a second spelling of a number (an extra leading zero)", check("invoices_number_canonical"),
+                        (sql, b) -> sql.insert(b.newInvoice().with("invoice_number", "INV-0000014"))),
                 new Case("an invoice in dinars of three minor units", check("invoices_currency_supported"), (sql, b) ->
                         sql.insert(b.newInvoice().with("currency", "BHD"))),
                 new Case("a tax rate over 100%", check("invoices_tax_rate_range"), (sql, b) ->

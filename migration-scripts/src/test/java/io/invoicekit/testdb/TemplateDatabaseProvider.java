@@ -56,6 +56,9 @@ final class TemplateDatabaseProvider implements DatabaseProvider {
     public MigratedDatabase newDatabase() {
         String name = "invoicekit_test_" + databases.incrementAndGet();
         execute("CREATE DATABASE " + name + " TEMPLATE " + TEMPLATE);
+        // A copy takes the template's schema, not its privileges on the database itself: take TEMP
+        // away again, as V8 did on the template (RlsAudit reports a database where it is missing).
+        execute("REVOKE TEMPORARY ON DATABASE " + name + " FROM PUBLIC");
         ConnectionSettings owner = admin.toDatabase(name);
         ConnectionSettings application = owner.as(APPLICATION_LOGIN, applicationPassword);
         RestrictedLogin.require(application, APPLICATION_ROLE);

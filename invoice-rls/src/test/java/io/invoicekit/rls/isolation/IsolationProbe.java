@@ -25,7 +25,8 @@ public final class IsolationProbe {
                         new MissingTenantAttacks(tenants).probes(),
                         new SessionAttacks(application, tenants).probes(),
                         new InjectionAttacks().probes(),
-                        new CatalogAttacks(tenants).probes())
+                        new CatalogAttacks(tenants).probes(),
+                        new HostileRoleAttacks(application, tenants).probes())
                 .flatMap(List::stream)
                 .toList();
     }

@@ -21,8 +21,9 @@ public enum TenantTable {
             "insert into services (user_id, id, name, unit_price, currency) values (?, ?, 'Probe service', 10.00, 'EUR')",
             row -> List.of(row.tenant(), row.id())),
     INVOICES("invoices", "user_id", "user_id, id", """
-            insert into invoices (user_id, id, client_id, invoice_number, status, currency, issue_date, due_date)
-            values (?, ?, ?, ?, 'sent', 'EUR', date '2025-01-01', date '2025-01-31')""",
+            insert into invoices (user_id, id, client_id, invoice_number, status, currency, issue_date, due_date,
+                                  subtotal, total)
+            values (?, ?, ?, ?, 'sent', 'EUR', date '2025-01-01', date '2025-01-31', 10.00, 10.00)""",
             row -> List.of(row.tenant(), row.id(), row.client(), row.invoiceNumber())),
     LINE_ITEMS("line_items", "user_id", "user_id, id", """
             insert into line_items (user_id, id, invoice_id, currency, position, service_id, description,

@@ -73,7 +73,7 @@ class InterruptedMigrationTest {
 
         try (OpenTransaction writer = OpenTransaction.begin(database,
                 "UPDATE invoices SET notes = notes WHERE invoice_number = 'INV-000001'")) {
-            CompletableFuture<Void> migration = CompletableFuture.runAsync(() -> migrations(database, 7).migrate());
+            CompletableFuture<Void> migration = CompletableFuture.runAsync(() -> migrations(database, 8).migrate());
             Backends backends = new Backends(database);
             int pid = backends.awaitWaiting(interruption.statement(), interruption.waitEvent());
             if (interruption.stop() == Stop.TERMINATED) {
@@ -85,7 +85,7 @@ class InterruptedMigrationTest {
                     .hasCauseInstanceOf(FlywayException.class);
         }
 
-        InvoiceMigrations migrations = migrations(database, 7);
+        InvoiceMigrations migrations = migrations(database, 8);
         if (interruption.stop() == Stop.CANCELLED) {
             assertThat(migrations.status()).filteredOn(MigrationState::failed)
                     .extracting(MigrationState::version).containsExactly(version);
@@ -139,7 +139,7 @@ class InterruptedMigrationTest {
         }
         assertThat(CatalogSnapshot.of(database).objects().values()).anyMatch(definition -> definition.endsWith(leftover.mark()));
 
-        migrations(database, 7).migrate();
+        migrations(database, 8).migrate();
 
         assertThat(CatalogSnapshot.of(database).diff(freshInstall())).as("differences from a fresh install").isEmpty();
     }

@@ -55,11 +55,11 @@ class UndoScriptsTest {
     @Test
     void undo_of_a_migration_that_is_not_the_latest_is_refused() {
         ConnectionSettings database = databases.empty();
-        migrateTo(database, 7);
+        migrateTo(database, 8);
 
         assertThatThrownBy(() -> migrations(database).undo("6"))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("latest applied migration is 7");
+                .hasMessageContaining("latest applied migration is 8");
     }
 
     @Test

@@ -1,0 +1,144 @@
+package io.invoicekit.rls.isolation;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.invoicekit.core.tenant.TenantId;
+import io.invoicekit.rls.TenantContext;
+import io.invoicekit.rls.isolation.Outcome.Value;
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
+
+/**
+ * SQL that a member of the application role may run on its own tenant's rows (a bug, an
+ * injection), aimed at what the database guarantees beyond row-level security: objects of its
+ * session standing in for ours inside our functions (here and for the next borrower of a pooled
+ * connection), a second spelling of an invoice number, a payment record rewritten, and planner
+ * statistics read through EXPLAIN as an oracle for other tenants' values.
+ */
+final class HostileRoleAttacks {
+
+    private static final String POOL = "HikariCP pool of 1";
+
+    private final DataSource application;
+    private final TenantRows mine;
+    private final TenantRows other;
+
+    HostileRoleAttacks(DataSource application, TwoTenants tenants) {
+        this.application = application;
+        this.mine = tenants.mine();
+        this.other = tenants.other();
+    }
+
+    List<Probe> probes() {
+        List<Probe> probes = new ArrayList<>(List.of(
+                Probe.as(mine, "create a temporary table named like ours (shadows it in unpinned functions)",
+                        "database TEMP", Expected.refused("42501"),
+                        session -> {
+                            session.rows("create temp table invoices (like public.invoices)");
+                            return new Value("created");
+                        }),
+                new Probe("A leaves a temp invoices table and search_path on the connection; "
+                        + "B's completed payment then moves B's invoice", POOL,
+                        Expected.value("amount paid 1.00"),
+                        session -> paymentAfterLeftovers()),
+                Probe.as(mine, "store a second spelling of a number (INV-0000014 beside INV-000014)", "invoices",
+                        Expected.refused("23514").because("invoices_number_canonical"),
+                        session -> Outcome.rows(session.rows("""
+                                insert into invoices (user_id, id, client_id, invoice_number, status, currency,
+                                                      issue_date, due_date)
+                                values (?, ?, ?, 'INV-0000014', 'draft', 'EUR', date '2025-01-01', date '2025-01-31')""",
+                                mine.tenant(), UUID.randomUUID(), mine.client()))),
+                Probe.as(mine, "rewrite a payment's date, method and transaction id", "payments",
+                        Expected.refused("23514").because("payments_immutable"),
+                        session -> Outcome.rows(session.rows("""
+                                update payments set payment_date = date '2020-01-01', method = 'cash',
+                                                    transaction_id = 'rewritten'
+                                where user_id = ? and id = ?""", mine.tenant(), mine.payment())))));
+        for (TenantTable table : TenantTable.values()) {
+            probes.add(Probe.as(mine, "EXPLAIN plan tells tenant B's key from an invented one (binary search)", table.table(),
+                    Expected.value("the same plan"),
+                    session -> samePlan(session, "select * from " + table.table() + " where " + table.tenantKey()
+                            + " < ?::uuid", other.tenant().toString(), UUID.randomUUID().toString())));
+        }
+        probes.add(Probe.as(mine, "EXPLAIN plan tells a stored description from an invented one", "line_items",
+                Expected.value("the same plan"),
+                session -> samePlan(session, "select * from line_items where description = ?",
+                        "Probe line", "invented " + UUID.randomUUID())));
+        return probes;
+    }
+
+    /**
+     * EXPLAIN runs the planner without the rows: under row-level security its estimates come from
+     * statistics of every tenant's rows, so a plan (rows, costs) that differs between a real value
+     * and an invented one says that the value exists somewhere.
+     */
+    private static Outcome samePlan(Session session, String query, String real, String invented)
+            throws SQLException {
+        String forReal = plan(session, query, real);
+        String forInvented = plan(session, query, invented);
+        return new Value(forReal.equals(forInvented) ? "the same plan" : "plans differ: " + forReal + " / " + forInvented);
+    }
+
+    /** The plan of {@code query} for {@code value} (EXPLAIN takes no bind parameters: a literal), value masked. */
+    private static String plan(Session session, String query, String value) throws SQLException {
+        String literal = "'" + value.replace("'", "''") + "'";
+        String plan = session.text("explain (format json) " + query.replace("?", literal));
+        return plan.replace(value, "?").replaceAll("\\s+", " ");
+    }
+
+    /**
+     * On a pool of one, tenant A's work tries to leave a temporary table named invoices (for an
+     * unqualified name in an unpinned payment trigger to find) and a search_path that puts pg_temp
+     * first; tenant B then records a completed payment of 1.00 on its invoice, through
+     * TenantContext on the same connection, and reads its amount paid. B's work is rolled back.
+     */
+    private Outcome paymentAfterLeftovers() {
+        try (HikariDataSource pool = PoolOfOne.over(application)) {
+            TenantContext context = TenantContext.of(pool);
+            context.run(TenantId.of(mine.tenant()), transaction -> {
+                tryToLeave(transaction, "create temp table if not exists invoices (like public.invoices)");
+                tryToLeave(transaction, "set search_path = pg_temp, public");
+            });
+            try {
+                return context.call(TenantId.of(other.tenant()), transaction -> {
+                    transaction.execute("""
+                            insert into payments (user_id, id, invoice_id, currency, amount, method, status, payment_date)
+                            values (?, ?, ?, 'EUR', 1.00, 'card', 'completed', date '2025-01-03')""",
+                            other.tenant(), UUID.randomUUID(), other.invoice());
+                    BigDecimal paid = transaction.fetchSingle(
+                            "select amount_paid from public.invoices where user_id = ? and id = ?",
+                            other.tenant(), other.invoice()).get(0, BigDecimal.class);
+                    throw new RolledBack(new Value("amount paid " + paid));
+                });
+            } catch (RolledBack rolledBack) {
+                return rolledBack.outcome;
+            }
+        }
+    }
+
+    /** Runs {@code sql} in a savepoint, so that a refusal leaves the work's transaction usable. */
+    private static void tryToLeave(DSLContext transaction, String sql) {
+        transaction.execute("savepoint leftover");
+        try {
+            transaction.execute(sql);
+            transaction.execute("release savepoint leftover");
+        } catch (DataAccessException refused) {
+            transaction.execute("rollback to savepoint leftover");
+        }
+    }
+
+    /** Thrown out of tenant work to roll it back, carrying what the work saw. */
+    private static final class RolledBack extends RuntimeException {
+        private final transient Outcome outcome;
+
+        RolledBack(Outcome outcome) {
+            super("roll back the probe's payment");
+            this.outcome = outcome;
+        }
+    }
+}
