@@ -1,5 +1,6 @@
 package io.invoicekit.core;
 
+import io.invoicekit.core.tenant.InvoiceId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.invoicekit.core.client.PaymentTerms;
@@ -35,7 +36,8 @@ class ReadmeExampleTest {
                 .client(client).issuedOn(LocalDate.now(clock)).taxRate(new BigDecimal("20"))
                 .line("Consulting, March", new BigDecimal("12.5"), new BigDecimal("120.00"))
                 .build();                                    // every mistake reported at once
-        Invoice invoice = Invoice.create(InvoiceNumber.parse("INV-000001"), draft, PaymentTerms.DEFAULT, clock).send();
+        Invoice invoice = Invoice.create(InvoiceId.generate(clock), InvoiceNumber.parse("INV-000001"), draft,
+                PaymentTerms.DEFAULT, clock).send();
         Payment payment = Payment.pending(PaymentId.generate(clock), invoice.id(), Money.of("500.00", eur),
                 PaymentMethod.BANK_TRANSFER, LocalDate.now(clock), "bank-ref-4711", null).complete();
         Invoice updated = invoice.applyPayments(List.of(payment), clock);

@@ -15,6 +15,7 @@ import io.invoicekit.core.invoice.Invoice;
 import io.invoicekit.core.invoice.InvoiceDraft;
 import io.invoicekit.core.invoice.InvoiceNumber;
 import io.invoicekit.core.invoice.InvoiceStatus;
+import io.invoicekit.core.invoice.InvoiceTotals;
 import io.invoicekit.core.invoice.LineItem;
 import io.invoicekit.core.money.Money;
 import io.invoicekit.core.money.Quantity;
@@ -80,24 +81,24 @@ public final class InvoiceRepository {
     }
 
     /**
-     * Stores a new draft with its lines. Its number comes from {@code get_next_invoice_number}
-     * in this transaction: numbers are gapless per tenant, and a rollback returns the number.
-     * The due date, when the draft has none, is the issue date plus the client's payment terms.
+     * Stores a new draft with its lines. The database numbers it as it is inserted
+     * ({@code number_new_invoice}), in this transaction: numbers are gapless per tenant, and a
+     * rollback returns the number. The due date, when the draft has none, is the issue date plus
+     * the client's payment terms.
      */
     public Invoice createDraft(InvoiceDraft draft) {
         checkStorable(draft);
         PaymentTerms terms = draft.dueDate() != null ? PaymentTerms.DEFAULT : paymentTermsOf(draft.clientId());
-        InvoiceNumber number = InvoiceNumber.parse(Routines.getNextInvoiceNumber(transaction.configuration(), tenant));
-        Invoice invoice = Invoice.create(number, draft, terms, clock);
-        transaction.insertInto(INVOICES)
+        InvoiceId id = InvoiceId.generate(clock);
+        InvoiceNumber number = transaction.insertInto(INVOICES)
                 .set(INVOICES.USER_ID, tenant)
-                .set(INVOICES.ID, invoice.id().value())
-                .set(INVOICES.INVOICE_NUMBER, number.toString())
-                .set(INVOICES.STATUS, invoice.status())
-                .set(INVOICES.VERSION, invoice.version())
-                .set(INVOICES.AMOUNT_PAID, invoice.amountPaid().amount())
-                .set(headerOf(invoice))
-                .execute();
+                .set(INVOICES.ID, id.value())
+                .set(INVOICES.VERSION, 0L)
+                .set(headerOf(draft, terms))
+                .returningResult(INVOICES.INVOICE_NUMBER.convertFrom(InvoiceNumber::parse))
+                .fetchSingle()
+                .value1();
+        Invoice invoice = Invoice.create(id, number, draft, terms, clock);
         insertLines(invoice);
         return invoice;
     }
@@ -114,7 +115,7 @@ public final class InvoiceRepository {
                     List.of(new Violation("status", "draft", "must be DRAFT to edit, was " + current.status())));
         }
         PaymentTerms terms = draft.dueDate() != null ? PaymentTerms.DEFAULT : paymentTermsOf(draft.clientId());
-        Invoice created = Invoice.create(current.number(), draft, terms, clock);
+        Invoice created = Invoice.create(id, current.number(), draft, terms, clock);
         Invoice updated = new Invoice(id, current.number(), created.clientId(), created.issueDate(),
                 created.dueDate(), created.taxRate(), created.lines(), created.subtotal(), created.tax(),
                 created.total(), created.amountPaid(), InvoiceStatus.DRAFT, null, created.notes(),
@@ -122,7 +123,7 @@ public final class InvoiceRepository {
         transaction.deleteFrom(LINE_ITEMS).where(LINE_ITEMS.USER_ID.eq(tenant).and(LINE_ITEMS.INVOICE_ID.eq(id.value())))
                 .execute();
         transaction.update(INVOICES)
-                .set(headerOf(updated))
+                .set(headerOf(draft, terms))
                 .set(INVOICES.VERSION, updated.version())
                 .where(isMine(id))
                 .execute();
@@ -184,13 +185,13 @@ public final class InvoiceRepository {
                 .orElseThrow(() -> notFound(id));
     }
 
+    /**
+     * Moves the status through the database's lifecycle function, which alone may write it; the
+     * Java transition runs first for its message.
+     */
     private Invoice changeStatus(InvoiceId id, long version, UnaryOperator<Invoice> transition) {
         Invoice changed = transition.apply(lockForChange(id, version));
-        transaction.update(INVOICES)
-                .set(INVOICES.STATUS, changed.status())
-                .set(INVOICES.VERSION, version + 1)
-                .where(isMine(id))
-                .execute();
+        Routines.changeInvoiceStatus(transaction.configuration(), id.value(), version, changed.status());
         return find(id).orElseThrow();
     }
 
@@ -221,18 +222,19 @@ public final class InvoiceRepository {
     }
 
     /** The columns a draft's content sets, shared by create and update. */
-    private static InvoicesRecord headerOf(Invoice invoice) {
+    private static InvoicesRecord headerOf(InvoiceDraft draft, PaymentTerms terms) {
+        InvoiceTotals totals = draft.totals();
         return new InvoicesRecord()
-                .setClientId(invoice.clientId().value())
-                .setCurrency(invoice.currency())
-                .setIssueDate(invoice.issueDate())
-                .setDueDate(invoice.dueDate())
-                .setTaxRate(invoice.taxRate().percent())
-                .setSubtotal(invoice.subtotal().amount())
-                .setTax(invoice.tax().amount())
-                .setTotal(invoice.total().amount())
-                .setNotes(invoice.notes())
-                .setPurchaseOrder(invoice.purchaseOrder());
+                .setClientId(draft.clientId().value())
+                .setCurrency(draft.currency())
+                .setIssueDate(draft.issueDate())
+                .setDueDate(draft.dueDateUnder(terms))
+                .setTaxRate(draft.taxRate().percent())
+                .setSubtotal(totals.subtotal().amount())
+                .setTax(totals.tax().amount())
+                .setTotal(totals.total().amount())
+                .setNotes(draft.notes())
+                .setPurchaseOrder(draft.purchaseOrder());
     }
 
     private PaymentTerms paymentTermsOf(ClientId client) {

@@ -32,10 +32,12 @@ import org.jooq.impl.DSL;
 public final class InvoiceStore {
 
     private final TenantContext tenants;
+    private final DatabaseErrors errors;
     private final Clock clock;
 
     private InvoiceStore(DSLContext dsl, Clock clock) {
         this.tenants = TenantContext.of(dsl);
+        this.errors = new DatabaseErrors(new RuleWordings(dsl));
         this.clock = clock;
     }
 
@@ -87,7 +89,7 @@ public final class InvoiceStore {
         try {
             return tenants.call(tenant, work::apply);
         } catch (RuntimeException e) {
-            throw DatabaseErrors.translate(e);
+            throw errors.translate(e);
         }
     }
 }

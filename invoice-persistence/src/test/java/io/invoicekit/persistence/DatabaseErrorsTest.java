@@ -22,12 +22,14 @@ class DatabaseErrorsTest {
 
     private final DSLContext owner;
     private final DSLContext application;
+    private final DatabaseErrors errors;
     private final UUID tenant = UUID.randomUUID();
     private final UUID client = UUID.randomUUID();
 
     DatabaseErrorsTest(MigratedDatabase database) {
         this.owner = DSL.using(database.ownerDataSource(), SQLDialect.POSTGRES);
         this.application = DSL.using(database.applicationDataSource(), SQLDialect.POSTGRES);
+        this.errors = new DatabaseErrors(new RuleWordings(application));
         owner.execute("insert into users (id, name, email) values (?, 'T', 't@example.com')", tenant);
         owner.execute("insert into clients (user_id, id, name, email) values (?, ?, 'C', 'c@example.com')",
                 tenant, client);
@@ -51,8 +53,8 @@ class DatabaseErrorsTest {
     void a_foreign_key_to_another_tenants_row_is_a_foreign_key_violation() {
         UUID strangersClient = UUID.randomUUID();
         RuntimeException error = asTenant(tx -> tx.execute("""
-                insert into invoices (user_id, id, client_id, invoice_number, currency, issue_date, due_date)
-                values (?, ?, ?, 'INV-000001', 'EUR', current_date, current_date)""",
+                insert into invoices (user_id, id, client_id, currency, issue_date, due_date)
+                values (?, ?, ?, 'EUR', current_date, current_date)""",
                 tenant, UUID.randomUUID(), strangersClient));
 
         assertThat(error).isInstanceOfSatisfying(ConstraintViolationException.class, e -> {
@@ -97,6 +99,21 @@ class DatabaseErrorsTest {
     }
 
     @Test
+    void a_rule_a_trigger_keeps_is_worded_by_the_trigger() {
+        UUID invoice = UUID.randomUUID();
+        owner.execute("""
+                insert into invoices (user_id, id, client_id, currency, issue_date, due_date)
+                values (?, ?, ?, 'EUR', current_date, current_date)""", tenant, invoice, client);
+        RuntimeException error = errors.translate(catchRuntimeException(() -> owner.execute(
+                "update invoices set invoice_number = 'INV-000099' where user_id = ? and id = ?", tenant, invoice)));
+
+        assertThat(error).isInstanceOfSatisfying(ConstraintViolationException.class, e -> {
+            assertThat(e.constraint()).isEqualTo("invoices_identity_frozen");
+            assertThat(e.rule()).isEqualTo("the tenant, id and number of an invoice never change");
+        });
+    }
+
+    @Test
     void an_error_that_is_not_the_callers_to_act_on_is_passed_through() {
         RuntimeException error = asTenant(tx -> tx.execute("select 1 / 0"));
 
@@ -108,6 +125,6 @@ class DatabaseErrorsTest {
             configuration.dsl().execute("select set_config('app.user_id', ?, true)", tenant.toString());
             statement.accept(configuration.dsl());
         }));
-        return DatabaseErrors.translate(raw);
+        return errors.translate(raw);
     }
 }

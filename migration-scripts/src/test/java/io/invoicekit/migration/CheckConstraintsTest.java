@@ -50,7 +50,8 @@ class CheckConstraintsTest {
 
     /**
      * A tenant with a client, a service, a sent invoice of 100.00 with 10.00 paid and 20.00
-     * pending, and a draft invoice; and another tenant with a client, a service and an invoice.
+     * pending, and a draft of 100.00; and another tenant with a client, a service and a sent
+     * invoice (each invoice with its one line).
      */
     record Books(Tenant tenant, UUID client, UUID service, UUID sentInvoice, UUID draftInvoice,
                  UUID completedPayment, UUID pendingPayment,
@@ -63,14 +64,14 @@ class CheckConstraintsTest {
             return owner.inTransaction(books -> {
                 Tenant tenant = Tenant.create(books);
                 UUID client = books.insert(tenant.client());
-                UUID sent = books.insert(tenant.invoice(client, nextNumber(books, tenant)));
-                UUID draft = books.insert(tenant.invoice(client, nextNumber(books, tenant)).with("status", "draft"));
+                UUID sent = tenant.invoiceWithLine(books, client, "sent");
+                UUID draft = tenant.invoiceWithLine(books, client, "draft");
                 UUID completed = books.insert(tenant.payment(sent, new BigDecimal("10.00"))
                         .with("transaction_id", COMPLETED_TRANSACTION));
                 UUID pending = books.insert(tenant.payment(sent, new BigDecimal("20.00")).with("status", "pending"));
                 Tenant other = Tenant.create(books);
                 UUID otherClient = books.insert(other.client());
-                UUID otherInvoice = books.insert(other.invoice(otherClient, nextNumber(books, other)));
+                UUID otherInvoice = other.invoiceWithLine(books, otherClient, "sent");
                 return new Books(tenant, client, books.insert(tenant.service()), sent, draft, completed, pending,
                         other, otherClient, books.insert(other.service()), otherInvoice);
             });
@@ -80,21 +81,18 @@ class CheckConstraintsTest {
             return List.of(tenant.rows(owner), other.rows(owner));
         }
 
-        /** A valid new invoice of the tenant; its number is free. */
+        /** A valid new invoice of the tenant, with a number no invoice has. */
         Row newInvoice() {
-            return tenant.invoice(client, "INV-900000");
+            return tenant.invoice(client).with("invoice_number", "INV-900000");
         }
 
+        /** A valid new line of the draft (lines change only while their invoice is one). */
         Row newLineItem() {
-            return tenant.lineItem(sentInvoice, service);
+            return tenant.lineItem(draftInvoice, service).with("position", 2);
         }
 
         Row newPayment(String amount) {
             return tenant.payment(sentInvoice, new BigDecimal(amount));
-        }
-
-        private static String nextNumber(Sql sql, Tenant tenant) throws SQLException {
-            return sql.one("select get_next_invoice_number(?)", String.class, tenant.id());
         }
     }
 
@@ -157,8 +155,32 @@ class CheckConstraintsTest {
                                 b.tenant().id(), b.sentInvoice())),
                 new Case("a payment beyond the balance", check("invoices_amount_paid_within_total"), (sql, b) ->
                         sql.insert(b.newPayment("90.01"))),
-                new Case("voiding an invoice that has been paid in part", check("invoices_void_only_unpaid"),
+                new Case("voiding an invoice that has been paid in part", check("invoices_status_transition"),
                         (sql, b) -> sql.update("update invoices set status = 'void' where user_id = ? and id = ?",
+                                b.tenant().id(), b.sentInvoice())),
+                new Case("an invoice paid in part taken back to draft", check("invoices_status_transition"),
+                        (sql, b) -> sql.update("update invoices set status = 'draft' where user_id = ? and id = ?",
+                                b.tenant().id(), b.sentInvoice())),
+                new Case("an invoice marked paid with a tenth of it paid", check("invoices_status_matches_amount_paid"),
+                        (sql, b) -> sql.update("update invoices set status = 'paid' where user_id = ? and id = ?",
+                                b.tenant().id(), b.sentInvoice())),
+                new Case("a stored invoice renumbered", check("invoices_identity_frozen"), (sql, b) ->
+                        sql.update("update invoices set invoice_number = 'INV-900000' where user_id = ? and id = ?",
+                                b.tenant().id(), b.draftInvoice())),
+                new Case("a draft sent with nothing to pay", check("invoices_sendable"), (sql, b) ->
+                        sql.inRolledBackTransaction(transaction -> {
+                            UUID empty = transaction.insert(b.tenant().invoice(b.client())
+                                    .with("subtotal", BigDecimal.ZERO).with("total", BigDecimal.ZERO));
+                            return transaction.update("update invoices set status = 'sent' where user_id = ? and id = ?",
+                                    b.tenant().id(), empty);
+                        })),
+                new Case("a draft's subtotal that its lines do not add up to", check("invoices_totals_match_lines"),
+                        (sql, b) -> sql.update("update invoices set subtotal = 200.00, total = 200.00"
+                                + " where user_id = ? and id = ?", b.tenant().id(), b.draftInvoice())),
+                new Case("a line added to a sent invoice", check("line_items_of_draft_only"), (sql, b) ->
+                        sql.insert(b.tenant().lineItem(b.sentInvoice(), b.service()).with("position", 2))),
+                new Case("a sent invoice's line changed", check("line_items_of_draft_only"), (sql, b) ->
+                        sql.update("update line_items set description = 'Rewritten' where user_id = ? and invoice_id = ?",
                                 b.tenant().id(), b.sentInvoice())),
 
                 new Case("a quantity of zero", check("line_items_quantity_positive"), (sql, b) ->
@@ -166,9 +188,9 @@ class CheckConstraintsTest {
                                 .with("amount", BigDecimal.ZERO))),
                 new Case("a negative unit price", check("line_items_unit_price_non_negative"), (sql, b) ->
                         sql.insert(b.newLineItem().with("unit_price", new BigDecimal("-100.00"))
-                                .with("amount", new BigDecimal("-150.00")))),
+                                .with("amount", new BigDecimal("-100.00")))),
                 new Case("an amount that is not quantity times price", check("line_items_amount_consistent"),
-                        (sql, b) -> sql.insert(b.newLineItem().with("amount", new BigDecimal("149.99")))),
+                        (sql, b) -> sql.insert(b.newLineItem().with("amount", new BigDecimal("99.99")))),
                 new Case("a blank description", check("line_items_description_not_blank"), (sql, b) ->
                         sql.insert(b.newLineItem().with("description", "   "))),
                 new Case("position zero", check("line_items_position_positive"), (sql, b) ->
@@ -190,9 +212,11 @@ class CheckConstraintsTest {
                             transaction.update("alter table payments disable trigger payments_guard_change");
                             return transaction.insert(b.newPayment("5.00").with("status", "chargeback"));
                         })),
-                new Case("completing a payment once its invoice went back to draft", check("payments_invoice_payable"),
+                new Case("completing a payment once its invoice was voided", check("payments_invoice_payable"),
                         (sql, b) -> sql.inRolledBackTransaction(transaction -> {
-                            transaction.update("update invoices set status = 'draft' where user_id = ? and id = ?",
+                            transaction.update("update payments set status = 'refunded' where user_id = ? and id = ?",
+                                    b.tenant().id(), b.completedPayment());
+                            transaction.update("update invoices set status = 'void' where user_id = ? and id = ?",
                                     b.tenant().id(), b.sentInvoice());
                             return transaction.update("update payments set status = 'completed' where user_id = ? and id = ?",
                                     b.tenant().id(), b.pendingPayment());
@@ -275,5 +299,29 @@ class CheckConstraintsTest {
         assertThat(cases()).extracting(c -> c.violation().constraint())
                 .containsAll(checkConstraints)
                 .containsAll(raisedByTriggers);
+    }
+
+    /** The words of each rule live with the rule: a constraint's comment, a guard's DETAIL. */
+    @Test
+    void every_rule_has_its_words_in_the_schema() throws SQLException {
+        List<String> withoutComment = owner.list("""
+                select c.conrelid::regclass || '.' || c.conname
+                from pg_constraint c
+                join pg_namespace n on n.oid = c.connamespace
+                where n.nspname = 'public' and c.contype in ('c', 'f', 'u', 'p', 'x')
+                  and c.conrelid <> 'flyway_schema_history'::regclass
+                  and obj_description(c.oid, 'pg_constraint') is null
+                """, String.class);
+        List<String> raisedWithoutWords = owner.list("""
+                select p.proname || ': ' || raised.statement[1]
+                from pg_proc p
+                join pg_namespace n on n.oid = p.pronamespace
+                cross join lateral regexp_matches(p.prosrc, '(RAISE EXCEPTION[^;]*CONSTRAINT[^;]*;)', 'gi')
+                    as raised(statement)
+                where n.nspname = 'public' and raised.statement[1] !~* 'DETAIL\\s*='
+                """, String.class);
+
+        assertThat(withoutComment).as("constraints without a comment").isEmpty();
+        assertThat(raisedWithoutWords).as("rules raised by triggers without a DETAIL").isEmpty();
     }
 }

@@ -52,11 +52,19 @@ final class Sql {
 
     /** Inserts the row and returns its id (null for a table without one). */
     UUID insert(Row row) throws SQLException {
+        update(insertOf(row), row.values().values().toArray());
+        return row.id();
+    }
+
+    /** Inserts the row and returns what the database stored in {@code column} (a number it allocated). */
+    <T> T insertReturning(Row row, String column, Class<T> type) throws SQLException {
+        return one(insertOf(row) + " returning " + column, type, row.values().values().toArray());
+    }
+
+    private static String insertOf(Row row) {
         String columns = String.join(", ", row.values().keySet());
         String placeholders = String.join(", ", Collections.nCopies(row.values().size(), "?"));
-        update("insert into " + row.table() + " (" + columns + ") values (" + placeholders + ")",
-                row.values().values().toArray());
-        return row.id();
+        return "insert into " + row.table() + " (" + columns + ") values (" + placeholders + ")";
     }
 
     /** The first column of the one row the query returns. */
@@ -91,6 +99,14 @@ final class Sql {
     /** Runs the work in one transaction and commits it; rolls it back if the work fails. */
     <T> T inTransaction(SqlFunction<Sql, T> work) throws SQLException {
         return transaction(work, true);
+    }
+
+    /** Runs the work in the transaction this instance is in, or else in one of its own that it commits. */
+    <T> T atomically(SqlFunction<Sql, T> work) throws SQLException {
+        if (connection != null && !connection.getAutoCommit()) {
+            return work.apply(this);
+        }
+        return inTransaction(work);
     }
 
     /** Runs the work in one transaction and rolls it back, as a request that fails after it would. */

@@ -38,23 +38,44 @@ record Tenant(UUID id) {
                 "default_tax_rate", new BigDecimal("20.00"));
     }
 
-    /** A sent invoice of 100.00 USD, untaxed, due 30 days after it was issued. */
-    Row invoice(UUID clientId, String number) {
+    /** A draft of 100.00 USD, untaxed, due 30 days after it was issued; the database numbers it. */
+    Row invoice(UUID clientId) {
         return Row.of("invoices",
-                "user_id", id, "id", UUID.randomUUID(), "client_id", clientId,
-                "invoice_number", number, "status", "sent", "currency", "USD",
+                "user_id", id, "id", UUID.randomUUID(), "client_id", clientId, "currency", "USD",
                 "issue_date", LocalDate.of(2025, 1, 10), "due_date", LocalDate.of(2025, 2, 9),
                 "tax_rate", new BigDecimal("0.00"), "subtotal", new BigDecimal("100.00"),
                 "tax", new BigDecimal("0.00"), "total", new BigDecimal("100.00"));
     }
 
-    /** One and a half hours at 100.00 USD: 150.00. */
+    /** One hour at 100.00 USD: the whole of {@link #invoice}. */
     Row lineItem(UUID invoiceId, UUID serviceId) {
         return Row.of("line_items",
                 "user_id", id, "id", UUID.randomUUID(), "invoice_id", invoiceId, "currency", "USD",
                 "position", 1, "service_id", serviceId, "description", "Consulting",
-                "quantity", new BigDecimal("1.5"), "unit_price", new BigDecimal("100.00"),
-                "amount", new BigDecimal("150.00"));
+                "quantity", new BigDecimal("1"), "unit_price", new BigDecimal("100.00"),
+                "amount", new BigDecimal("100.00"));
+    }
+
+    /**
+     * Stores {@link #invoice} with its {@link #lineItem} (a draft's totals are its lines' at
+     * commit), then moves it along the lifecycle to {@code status}: draft, sent, viewed or void.
+     */
+    UUID invoiceWithLine(Sql sql, UUID clientId, String status) throws SQLException {
+        List<String> moves = switch (status) {
+            case "draft" -> List.of();
+            case "sent" -> List.of("sent");
+            case "viewed" -> List.of("sent", "viewed");
+            case "void" -> List.of("void");
+            default -> throw new IllegalArgumentException("status must be draft, sent, viewed or void, was " + status);
+        };
+        return sql.atomically(transaction -> {
+            UUID invoice = transaction.insert(invoice(clientId));
+            transaction.insert(lineItem(invoice, null));
+            for (String move : moves) {
+                transaction.update("update invoices set status = ? where user_id = ? and id = ?", move, id, invoice);
+            }
+            return invoice;
+        });
     }
 
     /** A completed card payment in USD with a provider transaction id of its own. */

@@ -38,6 +38,11 @@ record Violation(String sqlState, String constraint, String column) {
         return new Violation("42501", null, null);
     }
 
+    /** The role lacks a privilege (a column it may not write, a table it may not touch): also 42501. */
+    static Violation noPrivilege() {
+        return new Violation("42501", null, null);
+    }
+
     /** What the database refused the write with; fails the test when the database accepted it. */
     static Violation raisedBy(Write write) throws SQLException {
         return of(write).orElseThrow(() -> new AssertionError("the database accepted a write it must refuse"));

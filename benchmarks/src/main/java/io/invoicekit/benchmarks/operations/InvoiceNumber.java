@@ -2,7 +2,9 @@ package io.invoicekit.benchmarks.operations;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.UUID;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -18,15 +20,16 @@ import org.openjdk.jmh.infra.ThreadParams;
  * allocates a number and stores it in a table without a unique constraint, then commits, so that
  * the report can count duplicates afterwards the same way for all of them:
  * <ul>
- *   <li>{@code jdbc}: ours, {@code get_next_invoice_number} (one counter row per tenant, updated
- *       under its row lock), the number logged to {@code baseline.allocated_numbers};</li>
+ *   <li>{@code jdbc}: ours, an empty draft inserted, which the database numbers from the tenant's
+ *       counter row (updated under its row lock), the number logged to
+ *       {@code baseline.allocated_numbers};</li>
  *   <li>{@code jdbcWithoutRls}: the same as a superuser;</li>
  *   <li>{@code maxPlusOne}: the seeds' code: read the tenant's highest number
  *       ({@code order by invoice_number desc limit 1}), add one, insert it into
  *       {@code baseline.invoice_numbers} (a copy of every invoice number, indexed, not unique).</li>
  * </ul>
- * There is no repository variant: the repository allocates numbers only inside
- * {@code createDraft}, measured by {@link CreateInvoice}.
+ * Each variant so stores one row per number. There is no repository variant: the repository
+ * numbers invoices only inside {@code createDraft}, measured by {@link CreateInvoice}.
  */
 public class InvoiceNumber extends BenchmarkDatabase {
 
@@ -40,12 +43,23 @@ public class InvoiceNumber extends BenchmarkDatabase {
             order by invoice_number desc
             limit 1""";
     private static final String TAKE_NUMBER = "insert into baseline.invoice_numbers (user_id, invoice_number) values (?, ?)";
+    private static final String NUMBER_EMPTY_DRAFT = """
+            insert into invoices (user_id, id, client_id, currency, issue_date, due_date)
+            values (cast(? as uuid), gen_random_uuid(), cast(? as uuid), ?, current_date, current_date)
+            returning invoices.invoice_number""";
+    private static final String FIRST_CLIENT = "select id from clients where user_id = ? order by id limit 1";
 
     private List<UUID> spreadTenants;
+    private Map<UUID, UUID> clientOf;
 
     @Override
     protected void prepare(Connection owner) throws SQLException {
         spreadTenants = ids(owner, "select user_id from baseline.tenants order by rank limit " + SPREAD);
+        clientOf = new HashMap<>();
+        for (UUID tenant : spreadTenants) {
+            clientOf.put(tenant, ids(owner, FIRST_CLIENT, tenant).getFirst());
+        }
+        clientOf.put(tenantUuid(), ids(owner, FIRST_CLIENT, tenantUuid()).getFirst());
     }
 
     /** The tenant one benchmark thread allocates for. */
@@ -90,9 +104,10 @@ public class InvoiceNumber extends BenchmarkDatabase {
         });
     }
 
-    private static String allocate(TenantSql way, UUID tenant) {
+    private String allocate(TenantSql way, UUID tenant) {
         return way.inTransaction(tenant, tx -> {
-            String number = (String) TenantSql.query(tx, InvoiceQueries.ALLOCATE_NUMBER, tenant).getFirst()[0];
+            String number = (String) TenantSql.query(tx, NUMBER_EMPTY_DRAFT, tenant, clientOf.get(tenant),
+                    currency.getCurrencyCode()).getFirst()[0];
             TenantSql.update(tx, LOG_NUMBER, tenant, number);
             return number;
         });

@@ -28,9 +28,6 @@ final class InvoiceQueries {
      */
     static final String SELECT_INVOICES_WITHOUT_LINES = selectInvoices(false);
 
-    static final String ALLOCATE_NUMBER =
-            "select get_next_invoice_number from get_next_invoice_number(p_user_id := cast(? as uuid))";
-
     private InvoiceQueries() {
     }
 

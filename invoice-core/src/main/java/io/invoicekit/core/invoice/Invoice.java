@@ -81,11 +81,13 @@ public record Invoice(
     }
 
     /**
-     * A new invoice from a draft, as a {@code DRAFT} with nothing paid, at version 0. Its id and its
-     * lines' ids are new UUIDv7s from the clock; the number is the one the database allocated for
-     * the tenant. The due date is the draft's, or else the issue date plus the client's terms.
+     * A new invoice from a draft, as a {@code DRAFT} with nothing paid, at version 0. Its lines'
+     * ids are new UUIDv7s from the clock; the id is the one stored and the number the one the
+     * database allocated for the tenant. The due date is the draft's, or else the issue date plus
+     * the client's terms.
      */
-    public static Invoice create(InvoiceNumber number, InvoiceDraft draft, PaymentTerms clientTerms, Clock clock) {
+    public static Invoice create(InvoiceId id, InvoiceNumber number, InvoiceDraft draft, PaymentTerms clientTerms,
+                                 Clock clock) {
         requireNonNull(draft, "draft is null");
         requireNonNull(clientTerms, "clientTerms is null");
         requireNonNull(clock, "clock is null");
@@ -94,7 +96,7 @@ public record Invoice(
                 .toList();
         var totals = draft.totals();
         return new Invoice(
-                InvoiceId.generate(clock),
+                id,
                 number,
                 draft.clientId(),
                 draft.issueDate(),

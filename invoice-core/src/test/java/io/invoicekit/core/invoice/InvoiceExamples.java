@@ -1,5 +1,6 @@
 package io.invoicekit.core.invoice;
 
+import io.invoicekit.core.tenant.InvoiceId;
 import io.invoicekit.core.client.PaymentTerms;
 import io.invoicekit.core.money.Money;
 import io.invoicekit.core.money.Quantity;
@@ -42,7 +43,7 @@ final class InvoiceExamples {
 
     /** A DRAFT invoice of EUR 120.00 due on 31 March 2025. */
     static Invoice draftInvoice() {
-        return Invoice.create(NUMBER, draft("20", line("Consulting", "1", "100.00")), PaymentTerms.DEFAULT, CLOCK);
+        return Invoice.create(InvoiceId.generate(CLOCK), NUMBER, draft("20", line("Consulting", "1", "100.00")), PaymentTerms.DEFAULT, CLOCK);
     }
 
     static Invoice sentInvoice() {

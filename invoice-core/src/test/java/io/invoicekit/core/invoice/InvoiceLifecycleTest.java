@@ -1,5 +1,6 @@
 package io.invoicekit.core.invoice;
 
+import io.invoicekit.core.tenant.InvoiceId;
 import static io.invoicekit.core.invoice.InvoiceExamples.CLOCK;
 import static io.invoicekit.core.invoice.InvoiceExamples.DUE;
 import static io.invoicekit.core.invoice.InvoiceExamples.NUMBER;
@@ -33,7 +34,7 @@ class InvoiceLifecycleTest {
 
     @Test
     void an_invoice_without_lines_cannot_be_sent() {
-        var empty = Invoice.create(NUMBER, draft("20"), PaymentTerms.DEFAULT, CLOCK);
+        var empty = Invoice.create(InvoiceId.generate(CLOCK), NUMBER, draft("20"), PaymentTerms.DEFAULT, CLOCK);
 
         assertThatThrownBy(empty::send)
                 .isInstanceOf(ValidationException.class)
@@ -43,7 +44,7 @@ class InvoiceLifecycleTest {
 
     @Test
     void an_invoice_of_nothing_cannot_be_sent() {
-        var free = Invoice.create(NUMBER, draft("20", line("Free onboarding", "1", "0")), PaymentTerms.DEFAULT, CLOCK);
+        var free = Invoice.create(InvoiceId.generate(CLOCK), NUMBER, draft("20", line("Free onboarding", "1", "0")), PaymentTerms.DEFAULT, CLOCK);
 
         assertThatThrownBy(free::send)
                 .hasMessage("invoice INV-000001 cannot be sent: "

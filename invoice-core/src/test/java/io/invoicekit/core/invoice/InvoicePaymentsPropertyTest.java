@@ -1,5 +1,6 @@
 package io.invoicekit.core.invoice;
 
+import io.invoicekit.core.tenant.InvoiceId;
 import static io.invoicekit.core.invoice.InvoiceExamples.CLOCK;
 import static io.invoicekit.core.invoice.InvoiceExamples.ISSUED;
 import static io.invoicekit.core.invoice.InvoiceExamples.NUMBER;
@@ -39,7 +40,7 @@ class InvoicePaymentsPropertyTest {
     @Provide
     Arbitrary<Scenario> scenarios() {
         return InvoiceArbitraries.sendableDrafts()
-                .map(draft -> Invoice.create(NUMBER, draft, PaymentTerms.DEFAULT, CLOCK).send())
+                .map(draft -> Invoice.create(InvoiceId.generate(CLOCK), NUMBER, draft, PaymentTerms.DEFAULT, CLOCK).send())
                 .flatMap(invoice -> {
                     long minorUnits = invoice.total().amount().unscaledValue().longValueExact();
                     // Cuts split the total into payments that add up to it exactly; an extra one may overpay.

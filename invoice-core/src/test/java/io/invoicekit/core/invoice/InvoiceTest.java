@@ -1,5 +1,6 @@
 package io.invoicekit.core.invoice;
 
+import io.invoicekit.core.tenant.InvoiceId;
 import static io.invoicekit.core.invoice.InvoiceExamples.CLIENT;
 import static io.invoicekit.core.invoice.InvoiceExamples.CLOCK;
 import static io.invoicekit.core.invoice.InvoiceExamples.DUE;
@@ -54,7 +55,7 @@ class InvoiceTest {
 
     @Test
     void a_new_invoice_is_a_draft_with_nothing_paid_at_version_0() {
-        var invoice = Invoice.create(NUMBER,
+        var invoice = Invoice.create(InvoiceId.generate(CLOCK), NUMBER,
                 new InvoiceDraft(CLIENT, EUR, ISSUED, null, TaxRate.of("20"),
                         List.of(line("Workshop", "1.5", "400.00"), line("Travel", "1", "80.00")), " Thanks ", "PO-1"),
                 PaymentTerms.DEFAULT, CLOCK);
@@ -81,7 +82,7 @@ class InvoiceTest {
 
     @Test
     void a_new_invoice_and_its_lines_get_distinct_ids_stamped_with_the_clock() {
-        var invoice = Invoice.create(NUMBER, draft("20", line("Workshop", "1", "400"), line("Travel", "1", "80")),
+        var invoice = Invoice.create(InvoiceId.generate(CLOCK), NUMBER, draft("20", line("Workshop", "1", "400"), line("Travel", "1", "80")),
                 PaymentTerms.DEFAULT, CLOCK);
         var ids = new ArrayList<UUID>();
         ids.add(invoice.id().value());
@@ -98,8 +99,8 @@ class InvoiceTest {
         var due = LocalDate.of(2025, 3, 8);
         var draft = new InvoiceDraft(CLIENT, EUR, ISSUED, due, TaxRate.of("20"), List.of(), null, null);
 
-        assertThat(Invoice.create(NUMBER, draft, PaymentTerms.DEFAULT, CLOCK).dueDate()).isEqualTo(due);
-        assertThat(Invoice.create(NUMBER, draft("20"), PaymentTerms.ofDays(0), CLOCK).dueDate()).isEqualTo(ISSUED);
+        assertThat(Invoice.create(InvoiceId.generate(CLOCK), NUMBER, draft, PaymentTerms.DEFAULT, CLOCK).dueDate()).isEqualTo(due);
+        assertThat(Invoice.create(InvoiceId.generate(CLOCK), NUMBER, draft("20"), PaymentTerms.ofDays(0), CLOCK).dueDate()).isEqualTo(ISSUED);
     }
 
     @ParameterizedTest

@@ -1,5 +1,6 @@
 package io.invoicekit.core.invoice;
 
+import io.invoicekit.core.tenant.InvoiceId;
 import static io.invoicekit.core.invoice.InvoiceExamples.CLOCK;
 import static io.invoicekit.core.invoice.InvoiceExamples.NUMBER;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,7 +30,7 @@ class InvoiceTotalsPropertyTest {
 
     @Property
     void totals_are_what_the_database_checks_compute(@ForAll("drafts") InvoiceDraft draft) {
-        var invoice = Invoice.create(NUMBER, draft, PaymentTerms.DEFAULT, CLOCK);
+        var invoice = Invoice.create(InvoiceId.generate(CLOCK), NUMBER, draft, PaymentTerms.DEFAULT, CLOCK);
         int minorUnits = draft.currency().getDefaultFractionDigits();
         Statistics.label("currency").collect(draft.currency());
 
@@ -54,7 +55,7 @@ class InvoiceTotalsPropertyTest {
 
     @Property
     void no_minor_unit_is_lost_or_invented_across_the_lines(@ForAll("drafts") InvoiceDraft draft) {
-        var invoice = Invoice.create(NUMBER, draft, PaymentTerms.DEFAULT, CLOCK);
+        var invoice = Invoice.create(InvoiceId.generate(CLOCK), NUMBER, draft, PaymentTerms.DEFAULT, CLOCK);
         int minorUnits = draft.currency().getDefaultFractionDigits();
 
         var sumOfLines = invoice.lines().stream().map(LineItem::amount)
@@ -71,7 +72,7 @@ class InvoiceTotalsPropertyTest {
 
     @Property
     void an_invoice_read_back_from_its_row_is_the_invoice_written(@ForAll("drafts") InvoiceDraft draft) {
-        var invoice = Invoice.create(NUMBER, draft, PaymentTerms.DEFAULT, CLOCK);
+        var invoice = Invoice.create(InvoiceId.generate(CLOCK), NUMBER, draft, PaymentTerms.DEFAULT, CLOCK);
 
         var lines = invoice.lines().stream().map(line -> new LineItem(line.id(), line.description(), line.quantity(),
                 line.unitPrice(), line.amount(), line.serviceItemId())).toList();

@@ -61,7 +61,9 @@ final class CatalogAttacks {
                         session -> copyOut(session, "copy (select * from " + table + ") to stdout")),
                 asMine("COPY table TO STDOUT", table, Expected.count(0, "lines of tenant B"),
                         session -> copyOut(session, "copy " + table + " to stdout")),
-                asMine("COPY table FROM STDIN (no WITH CHECK for COPY)", table, Expected.refused("0A000"),
+                asMine("COPY table FROM STDIN (no WITH CHECK for COPY)", table,
+                        Expected.refused("0A000").or(Expected.refused("42501"))
+                                .because("or no INSERT on every column"),
                         session -> copyIn(session, "copy " + table + " from stdin")),
                 asMine("read planner statistics (pg_stats) after the owner's ANALYZE", table,
                         Expected.count(0, "rows").because("pg_stats hides tables under RLS"),

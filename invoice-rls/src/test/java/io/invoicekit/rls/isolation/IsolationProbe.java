@@ -26,7 +26,8 @@ public final class IsolationProbe {
                         new SessionAttacks(application, tenants).probes(),
                         new InjectionAttacks().probes(),
                         new CatalogAttacks(tenants).probes(),
-                        new HostileRoleAttacks(application, tenants).probes())
+                        new HostileRoleAttacks(application, tenants).probes(),
+                        new DerivedStateAttacks(tenants).probes())
                 .flatMap(List::stream)
                 .toList();
     }

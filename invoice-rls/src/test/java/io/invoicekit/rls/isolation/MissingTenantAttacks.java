@@ -57,9 +57,6 @@ final class MissingTenantAttacks {
             for (TenantTable table : TenantTable.values()) {
                 probes.addAll(onTable(missing, table));
             }
-            probes.add(without(missing, "allocate an invoice number", "get_next_invoice_number()",
-                    Expected.refused("42501"),
-                    session -> new Value(session.text("select get_next_invoice_number(?)", mine.tenant()))));
         }
         probes.add(new Probe("look for a default tenant of a database or role", "pg_db_role_setting",
                 Expected.count(0, "settings of app.user_id"),
@@ -77,7 +74,7 @@ final class MissingTenantAttacks {
                 without(missing, "read", from, Expected.count(0, "rows"),
                         session -> Outcome.rows(session.number("select count(*) from " + from))),
                 without(missing, "insert", from, Expected.refused("42501"),
-                        session -> Outcome.rows(table.insert(session, mine.newRow(), ""))),
+                        session -> Outcome.rows(table.insert(session, mine.newRow(table), ""))),
                 without(missing, "update every row (RETURNING)", from, Expected.count(0, "rows"),
                         session -> Outcome.rows(session.rows("update " + from + " set updated_at = now() returning 1"))),
                 without(missing, "delete every row (RETURNING)", from,

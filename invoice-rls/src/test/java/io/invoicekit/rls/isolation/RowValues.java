@@ -12,27 +12,25 @@ import java.util.UUID;
  * @param service       the catalog item a line item refers to
  * @param invoice       the invoice a line item or payment belongs to
  * @param position      a line item's position on its invoice
- * @param invoiceNumber an invoice's number
  * @param transactionId a payment's provider transaction id
  */
 public record RowValues(UUID tenant, UUID id, UUID client, UUID service, UUID invoice, int position,
-                        String invoiceNumber, String transactionId) {
+                        String transactionId) {
 
     public RowValues withClient(UUID other) {
-        return new RowValues(tenant, id, other, service, invoice, position, invoiceNumber, transactionId);
+        return new RowValues(tenant, id, other, service, invoice, position, transactionId);
     }
 
     public RowValues withService(UUID other) {
-        return new RowValues(tenant, id, client, other, invoice, position, invoiceNumber, transactionId);
+        return new RowValues(tenant, id, client, other, invoice, position, transactionId);
     }
 
     public RowValues withInvoice(UUID other) {
-        return new RowValues(tenant, id, client, service, other, position, invoiceNumber, transactionId);
+        return new RowValues(tenant, id, client, service, other, position, transactionId);
     }
 
-    /** This row with the id and the unique values (number, transaction id) of {@code other}. */
+    /** This row with the id and the unique value (transaction id) of {@code other}. */
     public RowValues withUniqueValuesOf(RowValues other) {
-        return new RowValues(tenant, other.id, client, service, invoice, position, other.invoiceNumber,
-                other.transactionId);
+        return new RowValues(tenant, other.id, client, service, invoice, position, other.transactionId);
     }
 }

@@ -10,8 +10,9 @@ import javax.sql.DataSource;
  * (each under its own tenant) and removed by {@link #close()}. Their ids are random, so they can
  * live in a database that other tests and other data share.
  *
- * <p>Tenant A ({@link #mine()}) is the attacker; tenant B ({@link #other()}) the victim, whose
- * invoice number (INV-000002) tenant A does not have, so that reusing it is a real probe.
+ * <p>Tenant A ({@link #mine()}) is the attacker; tenant B ({@link #other()}) the victim. Each has a
+ * sent invoice with one line and a pending payment, and an empty draft, all stored the way the
+ * application stores them: the database numbers the invoices, the lifecycle function sends one.
  */
 public final class TwoTenants implements AutoCloseable {
 
@@ -28,10 +29,10 @@ public final class TwoTenants implements AutoCloseable {
     /** Creates both tenants, then has the owner ANALYZE their tables, so that pg_stats has values to leak. */
     public static TwoTenants create(MigratedDatabase database) {
         TwoTenants tenants = new TwoTenants(database.ownerDataSource(),
-                TenantRows.random("A", "INV-000001"), TenantRows.random("B", "INV-000002"));
+                TenantRows.random("A"), TenantRows.random("B"));
         try {
-            tenants.seed(database.applicationDataSource(), tenants.mine, 1);
-            tenants.seed(database.applicationDataSource(), tenants.other, 2);
+            tenants.seed(database.applicationDataSource(), tenants.mine);
+            tenants.seed(database.applicationDataSource(), tenants.other);
             tenants.analyze();
             return tenants;
         } catch (SQLException e) {
@@ -59,18 +60,19 @@ public final class TwoTenants implements AutoCloseable {
         return text.replace(mine.tenant().toString(), mine.name()).replace(other.tenant().toString(), other.name());
     }
 
-    private void seed(DataSource application, TenantRows tenant, int numbers) throws SQLException {
+    private void seed(DataSource application, TenantRows tenant) throws SQLException {
         try (Session session = Session.open(application)) {
             session.tenant(tenant.tenant());
-            TenantTable.USERS.insert(session, tenant.existingRow(TenantTable.USERS), "");
-            // The counter is the numbering function's: it allocates INV-000001, INV-000002, ...
-            for (int i = 0; i < numbers; i++) {
-                session.text("select get_next_invoice_number(?)", tenant.tenant());
-            }
-            for (TenantTable table : List.of(TenantTable.CLIENTS, TenantTable.SERVICES, TenantTable.INVOICES,
-                    TenantTable.LINE_ITEMS, TenantTable.PAYMENTS)) {
+            for (TenantTable table : List.of(TenantTable.USERS, TenantTable.CLIENTS, TenantTable.SERVICES,
+                    TenantTable.INVOICES, TenantTable.LINE_ITEMS)) {
                 table.insert(session, tenant.existingRow(table), "");
             }
+            session.text("select change_invoice_status(?, 0, 'sent')::text", tenant.invoice());
+            TenantTable.PAYMENTS.insert(session, tenant.existingRow(TenantTable.PAYMENTS), "");
+            session.rows("""
+                    insert into invoices (user_id, id, client_id, currency, issue_date, due_date)
+                    values (?, ?, ?, 'EUR', date '2025-02-01', date '2025-03-01')""",
+                    tenant.tenant(), tenant.draft(), tenant.client());
             session.commit();
         }
     }
@@ -86,16 +88,17 @@ public final class TwoTenants implements AutoCloseable {
 
     /**
      * Removes both tenants as the owner, under each tenant in turn: FORCE binds an owner that is not
-     * a superuser, and the application role may not delete users. Children first, because invoices
-     * restrict deleting their client and payments deleting their invoice; deleting the tenant
-     * cascades to the rest.
+     * a superuser, and the application role may delete neither users nor invoices. Payments first,
+     * because they restrict deleting their invoice, then invoices, which take their lines with
+     * them (a sent invoice's lines cannot be deleted on their own) and restrict deleting their
+     * client; deleting the tenant cascades to the rest.
      */
     @Override
     public void close() {
         for (TenantRows tenant : List.of(mine, other)) {
             try (Session session = Session.open(owner)) {
                 session.tenant(tenant.tenant());
-                for (String table : List.of("payments", "line_items", "invoices")) {
+                for (String table : List.of("payments", "invoices")) {
                     session.rows("delete from " + table + " where user_id = ?", tenant.tenant());
                 }
                 session.rows("delete from users where id = ?", tenant.tenant());

@@ -56,9 +56,10 @@ class WeakenedSchemaTest {
     private static final List<Weakening> WEAKENINGS = List.of(
             new Weakening("row-level security disabled", "invoices",
                     "alter table invoices disable row level security",
+                    // (Another tenant's key in a new invoice is still refused: by the numbering trigger.)
                     List.of("read another tenant's rows", "update another tenant's rows (RETURNING)",
-                            "insert a row carrying another tenant's key", "no tenant, fresh session: read",
-                            "COPY table TO STDOUT", "COPY table FROM STDIN (no WITH CHECK for COPY)",
+                            "no tenant, fresh session: read",
+                            "COPY table TO STDOUT",
                             "read planner statistics (pg_stats) after the owner's ANALYZE",
                             "leaky function in pg_temp in the WHERE clause (f_leak)")),
             new Weakening("owned by the application role, RLS not forced", "clients",
@@ -90,11 +91,36 @@ class WeakenedSchemaTest {
                     UNPINNED_PAYMENT_TRIGGER,
                     List.of("A leaves a temp invoices table and search_path on the connection; "
                             + "B's completed payment then moves B's invoice")),
-            new Weakening("the canonical-number CHECK dropped", "invoices",
-                    "alter table invoices drop constraint invoices_number_canonical",
-                    List.of("store a second spelling of a number (INV-0000014 beside INV-000014)")),
-            new Weakening("the payments guard trigger dropped", "payments",
-                    "drop trigger payments_guard_change on payments",
+            // Derived state is guarded twice: a privilege the role lacks, and a rule that holds for
+            // every role. Each weakening takes both away.
+            new Weakening("INSERT of numbers granted, the canonical-number CHECK dropped", "invoices",
+                    "grant insert (invoice_number) on invoices to %1$s;"
+                            + " alter table invoices drop constraint invoices_number_canonical",
+                    List.of("store an invoice numbered by hand, in a second spelling (INV-0000014)")),
+            new Weakening("UPDATE of status and numbers granted, the status and invoice guards dropped", "invoices",
+                    "grant update (status, invoice_number, amount_paid) on invoices to %1$s;"
+                            + " alter table invoices drop constraint invoices_status_matches_amount_paid;"
+                            + " drop trigger invoices_guard_change on invoices",
+                    List.of("renumber my sent invoice", "mark my sent invoice paid with no payment",
+                            "send my empty draft through the lifecycle function",
+                            "void my draft, then send it again through the lifecycle function",
+                            "move my sent invoice's due date")),
+            new Weakening("DELETE on invoices granted", "invoices", "grant delete on invoices to %1$s",
+                    List.of("delete my numbered draft (a gap in the numbers)")),
+            new Weakening("UPDATE on the counters granted", "invoice_number_counters",
+                    "grant select, update on invoice_number_counters to %1$s",
+                    List.of("rewind my invoice number counter")),
+            new Weakening("the deferred totals check dropped", "invoices",
+                    "drop trigger invoices_totals_match_lines on invoices;"
+                            + " drop trigger line_items_totals_match_lines on line_items",
+                    List.of("give my draft a subtotal its lines do not add up to, then commit",
+                            "write my draft's totals, switch to tenant B before commit")),
+            new Weakening("the guard of an issued invoice's lines dropped", "line_items",
+                    "drop trigger line_items_guard_change on line_items",
+                    List.of("change a line of my sent invoice", "delete the line of my sent invoice",
+                            "add a line to my sent invoice")),
+            new Weakening("UPDATE of every payment column granted, the payments guard dropped", "payments",
+                    "grant update on payments to %1$s; drop trigger payments_guard_change on payments",
                     List.of("rewrite a payment's date, method and transaction id")),
             // The key's oracle needs more rows than the probe's one per tenant and table: with two,
             // every estimate is clamped to one row. A repeated description has a most common value.

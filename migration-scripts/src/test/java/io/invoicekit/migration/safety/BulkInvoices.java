@@ -69,6 +69,11 @@ final class BulkInvoices {
         return md5Uuid("client" + n % TENANTS + "-" + n % CLIENTS_PER_TENANT);
     }
 
+    /** The number of a draft at or just below {@code n} (every third invoice is one), at least 3. */
+    static int draft(int n) {
+        return Math.max(3, n - n % 3);
+    }
+
     static UUID invoice(int n) {
         return md5Uuid("invoice" + n);
     }

@@ -23,8 +23,9 @@ import java.util.function.IntPredicate;
 
 /**
  * The release before a migration, still writing while the migration runs: each writer, on its
- * own connection, alternately inserts an invoice with a line item (without a due date, as code
- * before V5 does) and updates a random {@link BulkInvoices} invoice. Every write is its own
+ * own connection, alternately inserts a draft with a line item (without a due date, as code
+ * before V5 does) and updates a random {@link BulkInvoices} draft (the only invoices whose content
+ * may change). Every write is its own
  * transaction; the longest one is the longest stall a user would have seen.
  *
  * <p>Writers stop when told, after {@value #MAX_OPERATIONS} writes each, or after
@@ -97,7 +98,7 @@ final class ConcurrentWriters {
         try (Connection connection = database.connect();
              PreparedStatement insertInvoice = connection.prepareStatement(
                      "INSERT INTO invoices (user_id, id, client_id, invoice_number, status, currency, issue_date,"
-                             + " tax_rate, subtotal, tax, total, notes) VALUES (?, ?, ?, ?, 'sent', 'EUR', ?, 0, 10, 0, 10, 'writer')");
+                             + " tax_rate, subtotal, tax, total, notes) VALUES (?, ?, ?, ?, 'draft', 'EUR', ?, 0, 10, 0, 10, 'writer')");
              PreparedStatement insertLine = connection.prepareStatement(
                      "INSERT INTO line_items (user_id, id, invoice_id, currency, position, description, quantity,"
                              + " unit_price, amount) VALUES (?, ?, ?, 'EUR', 1, 'Written during a migration', 1, 10, 10)");
@@ -122,7 +123,7 @@ final class ConcurrentWriters {
                     connection.setAutoCommit(true);
                     inserted.incrementAndGet();
                 } else {
-                    int n = ThreadLocalRandom.current().nextInt(1, bulkInvoices + 1);
+                    int n = BulkInvoices.draft(ThreadLocalRandom.current().nextInt(1, bulkInvoices + 1));
                     if (untouchable.test(n)) {
                         continue;
                     }

@@ -26,6 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @ExtendWith(ScratchDatabaseExtension.class)
 class InterruptedMigrationTest {
 
+
     private final ScratchDatabases databases;
 
     InterruptedMigrationTest(ScratchDatabases databases) {
@@ -73,7 +74,7 @@ class InterruptedMigrationTest {
 
         try (OpenTransaction writer = OpenTransaction.begin(database,
                 "UPDATE invoices SET notes = notes WHERE invoice_number = 'INV-000001'")) {
-            CompletableFuture<Void> migration = CompletableFuture.runAsync(() -> migrations(database, 8).migrate());
+            CompletableFuture<Void> migration = CompletableFuture.runAsync(() -> migrations(database).build().migrate());
             Backends backends = new Backends(database);
             int pid = backends.awaitWaiting(interruption.statement(), interruption.waitEvent());
             if (interruption.stop() == Stop.TERMINATED) {
@@ -85,7 +86,7 @@ class InterruptedMigrationTest {
                     .hasCauseInstanceOf(FlywayException.class);
         }
 
-        InvoiceMigrations migrations = migrations(database, 8);
+        InvoiceMigrations migrations = migrations(database).build();
         if (interruption.stop() == Stop.CANCELLED) {
             assertThat(migrations.status()).filteredOn(MigrationState::failed)
                     .extracting(MigrationState::version).containsExactly(version);
@@ -139,7 +140,7 @@ class InterruptedMigrationTest {
         }
         assertThat(CatalogSnapshot.of(database).objects().values()).anyMatch(definition -> definition.endsWith(leftover.mark()));
 
-        migrations(database, 8).migrate();
+        migrations(database).build().migrate();
 
         assertThat(CatalogSnapshot.of(database).diff(freshInstall())).as("differences from a fresh install").isEmpty();
     }
@@ -149,10 +150,14 @@ class InterruptedMigrationTest {
     }
 
     private static InvoiceMigrations migrations(ConnectionSettings database, int target) {
-        // Long enough that the migration waits for the test's lock until the test kills it.
-        return InvoiceMigrations.forDataSource(database.dataSource())
-                .lockTimeout(Duration.ofMinutes(1))
-                .target(String.valueOf(target))
-                .build();
+        return migrations(database).target(String.valueOf(target)).build();
+    }
+
+    /**
+     * Up to the latest version, with a lock timeout long enough that the migration waits for the
+     * test's lock until the test kills it.
+     */
+    private static InvoiceMigrations.Builder migrations(ConnectionSettings database) {
+        return InvoiceMigrations.forDataSource(database.dataSource()).lockTimeout(Duration.ofMinutes(1));
     }
 }

@@ -75,6 +75,7 @@ class MigrationTimeoutsTest {
                 + " AND has_table_privilege('invoice_app', oid, 'SELECT')")).isZero();
 
         assertThat(migrations.repair()).containsExactly("7");
-        assertThat(migrations.migrate()).containsExactly("7", "8");
+        assertThat(migrations.migrate()).first().isEqualTo("7");
+        assertThat(migrations.status()).noneMatch(state -> "Pending".equals(state.state()));
     }
 }

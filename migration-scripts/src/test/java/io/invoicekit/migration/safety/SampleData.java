@@ -15,8 +15,8 @@ import java.util.UUID;
 /**
  * A few tenants' worth of realistic data, written the way the application of a given schema
  * version writes it: three tenants, each with clients, catalog services, invoices in every
- * status with two line items, numbered by hand before V4 and by get_next_invoice_number from
- * V4, with due dates and partial payments from V5. Every row satisfies the constraints of that
+ * status with two line items, numbered by hand before V4, by get_next_invoice_number from V4
+ * and by the database as they are inserted from V8, with due dates and partial payments from V5. Every row satisfies the constraints of that
  * version (and of every later one).
  */
 final class SampleData {
@@ -73,19 +73,25 @@ final class SampleData {
         BigDecimal subtotal = first.add(second);
         BigDecimal tax = subtotal.multiply(new BigDecimal("20")).divide(new BigDecimal("100")).setScale(2, RoundingMode.HALF_UP);
         LocalDate issued = LocalDate.of(2025, 1, 1).plusDays(sequence);
-        String number = version >= 4 ? nextNumber(user) : "INV-%06d".formatted(sequence);
+        // From V8 on the database numbers an invoice as it is inserted, and an invoice leaves draft
+        // only with its lines, so it is stored as a draft and moved on after them.
+        boolean numberedByDatabase = version >= 8;
+        String number = numberedByDatabase ? null : version >= 4 ? nextNumber(user) : "INV-%06d".formatted(sequence);
         String dueDate = version >= 5 ? ", due_date" : "";
         update("INSERT INTO invoices (user_id, id, client_id, invoice_number, status, currency, issue_date, tax_rate,"
                         + " subtotal, tax, total, notes, purchase_order" + dueDate + ")"
                         + " VALUES (?, ?, ?, ?, ?, 'EUR', ?, 20, ?, ?, ?, ?, ?" + (version >= 5 ? ", ?" : "") + ")",
-                withDueDate(issued.plusDays(30), user, invoice, client, number, status, Date.valueOf(issued), subtotal, tax,
-                        subtotal.add(tax), "Thanks for your business", "PO-" + sequence));
+                withDueDate(issued.plusDays(30), user, invoice, client, number, numberedByDatabase ? "draft" : status,
+                        Date.valueOf(issued), subtotal, tax, subtotal.add(tax), "Thanks for your business", "PO-" + sequence));
         update("INSERT INTO line_items (user_id, id, invoice_id, currency, position, service_id, description, quantity, unit_price, amount)"
                         + " VALUES (?, ?, ?, 'EUR', 1, ?, 'Consulting', 2, ?, ?)",
                 user, UUID.randomUUID(), invoice, service, unitPrice, first);
         update("INSERT INTO line_items (user_id, id, invoice_id, currency, position, description, quantity, unit_price, amount)"
                         + " VALUES (?, ?, ?, 'EUR', 2, 'Travel', 1.5, 20.00, ?)",
                 user, UUID.randomUUID(), invoice, second);
+        if (numberedByDatabase && !status.equals("draft")) {
+            update("UPDATE invoices SET status = ? WHERE user_id = ? AND id = ?", status, user, invoice);
+        }
         if (version >= 5 && status.equals("sent")) {
             update("INSERT INTO payments (user_id, id, invoice_id, currency, amount, method, status, transaction_id, payment_date)"
                             + " VALUES (?, ?, ?, 'EUR', 50.00, 'bank_transfer', 'completed', ?, ?)",

@@ -1,0 +1,53 @@
+package io.invoicekit.persistence;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
+
+/**
+ * The words of the schema's rules, where the schema keeps them: each constraint's comment
+ * ({@code COMMENT ON CONSTRAINT}, migration V10). Read once, on the first error that needs them,
+ * so that a store costs nothing until a write is refused; a rule a trigger raises carries its words
+ * in the error itself and needs no lookup.
+ *
+ * <p>Hazard: read on a connection of its own, after the failed transaction ended. If that read
+ * fails too (the database went away), the error keeps PostgreSQL's own message and the next
+ * error tries again.
+ */
+final class RuleWordings {
+
+    private static final String COMMENTS = """
+            select c.conrelid::regclass::text, c.conname, obj_description(c.oid, 'pg_constraint')
+            from pg_catalog.pg_constraint c
+            where c.connamespace = current_schema()::regnamespace
+              and obj_description(c.oid, 'pg_constraint') is not null""";
+
+    private final DSLContext dsl;
+    private final AtomicReference<Map<String, String>> byConstraint = new AtomicReference<>();
+
+    RuleWordings(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** The words of {@code constraint} of {@code table}, if the schema has any. */
+    Optional<String> of(String table, String constraint) {
+        Map<String, String> wordings = byConstraint.get();
+        if (wordings == null) {
+            try {
+                wordings = dsl.resultQuery(COMMENTS).fetchMap(
+                        row -> key(row.get(0, String.class), row.get(1, String.class)), row -> row.get(2, String.class));
+            } catch (DataAccessException unavailable) {
+                return Optional.empty();
+            }
+            byConstraint.compareAndSet(null, wordings);
+        }
+        return Optional.ofNullable(wordings.get(key(table, constraint)));
+    }
+
+    // Constraint names are unique per table, not per schema.
+    private static String key(String table, String constraint) {
+        return table + "." + constraint;
+    }
+}
