@@ -75,10 +75,11 @@ public abstract class BenchmarkDatabase {
     protected Currency currency;
     protected BigDecimal taxRate;
     private final List<HikariDataSource> pools = new ArrayList<>();
+    private BenchmarkTarget target;
 
     @Setup(Level.Trial)
     public void connect() throws SQLException {
-        BenchmarkTarget target = BenchmarkTarget.fromSystemProperties();
+        target = BenchmarkTarget.fromSystemProperties();
         application = pool(target.application(), config -> { });
         store = InvoiceStore.create(application, clock);
         jdbc = new TenantSql(application, true);
@@ -107,9 +108,17 @@ public abstract class BenchmarkDatabase {
     protected void prepare(Connection owner) throws SQLException {
     }
 
+    /** Takes away, as the owner, what the benchmarks of a class stored that would skew the others. */
+    protected void cleanUp(Connection owner) throws SQLException {
+    }
+
     @TearDown(Level.Trial)
-    public void disconnect() {
-        pools.forEach(HikariDataSource::close);
+    public void disconnect() throws SQLException {
+        try (Connection owner = target.owner().connect()) {
+            cleanUp(owner);
+        } finally {
+            pools.forEach(HikariDataSource::close);
+        }
     }
 
     protected UUID tenantUuid() {

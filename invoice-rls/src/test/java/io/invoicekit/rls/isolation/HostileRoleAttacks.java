@@ -47,10 +47,10 @@ final class HostileRoleAttacks {
                         Expected.value("amount paid 1.00"),
                         session -> paymentAfterLeftovers())));
         for (TenantTable table : TenantTable.values()) {
-            probes.add(Probe.as(mine, "EXPLAIN plan tells tenant B's key from an invented one (binary search)", table.table(),
+            probes.add(Probe.as(mine, "EXPLAIN plan tells tenant B's key from an invented one", table.table(),
                     Expected.value("the same plan"),
                     session -> samePlan(session, "select * from " + table.table() + " where " + table.tenantKey()
-                            + " < ?::uuid", other.tenant().toString(), UUID.randomUUID().toString())));
+                            + " = ?::uuid", other.tenant().toString(), UUID.randomUUID().toString())));
         }
         probes.add(Probe.as(mine, "EXPLAIN plan tells a stored description from an invented one", "line_items",
                 Expected.value("the same plan"),

@@ -122,11 +122,18 @@ class WeakenedSchemaTest {
             new Weakening("UPDATE of every payment column granted, the payments guard dropped", "payments",
                     "grant update on payments to %1$s; drop trigger payments_guard_change on payments",
                     List.of("rewrite a payment's date, method and transaction id")),
-            // The key's oracle needs more rows than the probe's one per tenant and table: with two,
-            // every estimate is clamped to one row. A repeated description has a most common value.
+            // A value becomes one of the most common values once it repeats: the probe's description
+            // does, and each tenant's key does once it has more than one client.
             new Weakening("statistics gathered on line_items' description", "line_items",
                     "alter table line_items alter column description set statistics -1; analyze line_items",
-                    List.of("EXPLAIN plan tells a stored description from an invented one")));
+                    List.of("EXPLAIN plan tells a stored description from an invented one")),
+            new Weakening("statistics gathered on clients' tenant key, with 100 more clients each", "clients",
+                    "alter table clients alter column user_id set statistics -1;"
+                            + " insert into clients (user_id, id, name, email)"
+                            + " select c.user_id, gen_random_uuid(), 'Client ' || n, 'client@example.com'"
+                            + " from clients c cross join generate_series(1, 100) n;"
+                            + " analyze clients",
+                    List.of("EXPLAIN plan tells tenant B's key from an invented one")));
 
     private final MigratedDatabase database;
     private final IsolationReport report = new IsolationReport();
