@@ -8,7 +8,8 @@ import org.jooq.exception.DataAccessException;
 
 /**
  * The words of the schema's rules, where the schema keeps them: each constraint's comment
- * ({@code COMMENT ON CONSTRAINT}, migration V10). Read once, on the first error that needs them,
+ * ({@code COMMENT ON CONSTRAINT}, migration V9) and each unique index's that is not a constraint
+ * (a partial one, {@code COMMENT ON INDEX}). Read once, on the first error that needs them,
  * so that a store costs nothing until a write is refused; a rule a trigger raises carries its words
  * in the error itself and needs no lookup.
  *
@@ -22,7 +23,14 @@ final class RuleWordings {
             select c.conrelid::regclass::text, c.conname, obj_description(c.oid, 'pg_constraint')
             from pg_catalog.pg_constraint c
             where c.connamespace = current_schema()::regnamespace
-              and obj_description(c.oid, 'pg_constraint') is not null""";
+              and obj_description(c.oid, 'pg_constraint') is not null
+            union all
+            select i.indrelid::regclass::text, x.relname, obj_description(x.oid, 'pg_class')
+            from pg_catalog.pg_index i join pg_catalog.pg_class x on x.oid = i.indexrelid
+            where i.indisunique
+              and x.relnamespace = current_schema()::regnamespace
+              and not exists (select from pg_catalog.pg_constraint c where c.conindid = x.oid)
+              and obj_description(x.oid, 'pg_class') is not null""";
 
     private final DSLContext dsl;
     private final AtomicReference<Map<String, String>> byConstraint = new AtomicReference<>();
