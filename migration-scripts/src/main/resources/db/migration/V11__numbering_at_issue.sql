@@ -35,10 +35,9 @@ ALTER TABLE users
     ADD COLUMN IF NOT EXISTS address    text,
     ADD COLUMN IF NOT EXISTS vat_id     text;
 ALTER TABLE users
-    DROP CONSTRAINT IF EXISTS users_legal_details_length,
-    ADD CONSTRAINT users_legal_details_length
-        CHECK (length(legal_name) <= 200 AND length(address) <= 1000 AND length(vat_id) <= 50) NOT VALID;
-ALTER TABLE users VALIDATE CONSTRAINT users_legal_details_length;
+    DROP CONSTRAINT IF EXISTS users_legal_name_not_blank,
+    ADD CONSTRAINT users_legal_name_not_blank CHECK (legal_name ~ '[^[:space:]]' AND length(legal_name) <= 200) NOT VALID;
+ALTER TABLE users VALIDATE CONSTRAINT users_legal_name_not_blank;
 
 -- {prefix}, {yyyy}, {yy}, {mm} and one {seq} or {seq:N} (at least N digits, 1 to 18, never
 -- truncated). A series that restarts every year (month) has the year (and month) in its numbers,
@@ -120,15 +119,45 @@ CREATE TRIGGER invoice_series_set_updated_at BEFORE UPDATE ON invoice_series
     FOR EACH ROW EXECUTE FUNCTION public.set_updated_at();
 CALL public.isolate_tenant_table('invoice_series');
 
--- Each tenant's counter becomes its default series, which goes on from the last number given.
--- Its last issue date is the latest of what it issued, so that the next is not dated before it.
-INSERT INTO invoice_series (user_id, id, document_kind, name, prefix, pattern, is_default, last_number,
-                            last_issue_date)
-SELECT counter.user_id, gen_random_uuid(), 'invoice', 'Invoices', 'INV-', '{prefix}{seq:6}', true,
-       counter.last_value,
-       (SELECT max(i.issue_date) FROM invoices i WHERE i.user_id = counter.user_id AND i.status <> 'draft')
-FROM invoice_number_counters counter
-ON CONFLICT DO NOTHING;
+-- Every tenant has a default invoice series from the start: INV- and six digits, as before.
+CREATE OR REPLACE FUNCTION public.create_default_series() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path = pg_catalog, pg_temp AS
+$$
+BEGIN
+    INSERT INTO public.invoice_series (user_id, id, document_kind, name, prefix, pattern, is_default)
+    VALUES (NEW.id, gen_random_uuid(), 'invoice', 'Invoices', 'INV-', '{prefix}{seq:6}', true);
+    RETURN NULL;
+END
+$$;
+DROP TRIGGER IF EXISTS users_default_series ON users;
+CREATE TRIGGER users_default_series AFTER INSERT ON users
+    FOR EACH ROW EXECUTE FUNCTION public.create_default_series();
+
+-- Each existing tenant's counter becomes its default series, which goes on from the last number
+-- given; its last issue date is the latest of what it issued, so that the next is not dated
+-- before it. Row-level security would hide every tenant from an owner that does not bypass it,
+-- and their numbers would start again at 1: refused.
+DO
+$$
+BEGIN
+    IF to_regclass('public.invoice_number_counters') IS NULL THEN
+        RETURN; -- moved by an earlier run of this script
+    END IF;
+    IF row_security_active('public.users') AND pg_relation_size('public.users') > 0 THEN
+        RAISE EXCEPTION 'V11 moves every tenant''s counter into its default series: run it as a role that '
+                        'bypasses row-level security (BYPASSRLS or superuser)';
+    END IF;
+    INSERT INTO public.invoice_series (user_id, id, document_kind, name, prefix, pattern, is_default, last_number,
+                                       last_issue_date)
+    SELECT u.id, gen_random_uuid(), 'invoice', 'Invoices', 'INV-', '{prefix}{seq:6}', true,
+           coalesce((SELECT c.last_value FROM public.invoice_number_counters c WHERE c.user_id = u.id), 0),
+           (SELECT max(i.issue_date) FROM public.invoices i WHERE i.user_id = u.id AND i.status <> 'draft')
+    FROM public.users u
+    WHERE NOT EXISTS (SELECT FROM public.invoice_series s
+                      WHERE s.user_id = u.id AND s.document_kind = 'invoice' AND s.is_default);
+END
+$$;
 
 -- The number, its series and sequence, the day it was issued and what it says of seller and buyer.
 ALTER TABLE invoices
@@ -261,7 +290,7 @@ CREATE TRIGGER invoices_guard_delete BEFORE DELETE ON invoices
     FOR EACH ROW EXECUTE FUNCTION public.guard_invoice_delete();
 
 -- Issues a draft of the transaction's tenant at p_version: numbers it in p_series_id (NULL: the
--- tenant's default invoice series, made on first use), sends it dated p_issue_date (its due date
+-- tenant's default invoice series), sends it dated p_issue_date (its due date
 -- keeps its distance from the issue date) and copies seller and buyer onto it. A draft numbered
 -- before V11 keeps its number. The invoice is locked first and the series last: the counter's
 -- lock is held from here to the commit, which the caller makes next. SECURITY DEFINER because
@@ -293,17 +322,11 @@ BEGIN
                   DETAIL = 'an invoice is issued once, from draft';
     END IF;
     IF invoice.invoice_number IS NULL THEN
-        FOR attempt IN 1..2 LOOP
-            SELECT * INTO series FROM public.invoice_series s
-            WHERE s.user_id = tenant AND s.document_kind = 'invoice'
-              AND (s.id = p_series_id OR p_series_id IS NULL AND s.is_default)
-            FOR UPDATE;
-            EXIT WHEN FOUND OR p_series_id IS NOT NULL OR attempt = 2;
-            INSERT INTO public.invoice_series (user_id, id, document_kind, name, prefix, pattern, is_default)
-            VALUES (tenant, gen_random_uuid(), 'invoice', 'Invoices', 'INV-', '{prefix}{seq:6}', true)
-            ON CONFLICT DO NOTHING;
-        END LOOP;
-        IF series.id IS NULL THEN
+        SELECT * INTO series FROM public.invoice_series s
+        WHERE s.user_id = tenant AND s.document_kind = 'invoice'
+          AND (s.id = p_series_id OR p_series_id IS NULL AND s.is_default)
+        FOR UPDATE;
+        IF NOT FOUND THEN
             RAISE EXCEPTION 'tenant % has no invoice series %', tenant, coalesce(p_series_id::text, 'by default')
                 USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'invoices_series_fk', TABLE = 'invoices';
         END IF;
@@ -392,8 +415,7 @@ CALL public.forget_column_statistics('public.users', '{}');
 CALL public.forget_column_statistics('public.invoices', '{status,currency}');
 CALL public.forget_column_statistics('public.invoice_series', '{document_kind,reset_period,is_default}');
 
-COMMENT ON CONSTRAINT users_legal_details_length ON users
-    IS 'legalName must be at most 200 characters, address at most 1000, vatId at most 50';
+COMMENT ON CONSTRAINT users_legal_name_not_blank ON users IS 'legalName must be 1 to 200 characters, not blank';
 COMMENT ON CONSTRAINT invoice_series_pkey ON invoice_series IS 'id is already one of this tenant''s series';
 COMMENT ON CONSTRAINT invoice_series_user_fk ON invoice_series IS 'the tenant must exist';
 COMMENT ON CONSTRAINT invoice_series_name_unique ON invoice_series IS 'name is already one of this tenant''s series';

@@ -7,6 +7,7 @@ import io.invoicekit.core.client.PaymentTerms;
 import io.invoicekit.core.invoice.Invoice;
 import io.invoicekit.core.invoice.InvoiceDraft;
 import io.invoicekit.core.invoice.InvoiceNumber;
+import io.invoicekit.core.invoice.Party;
 import io.invoicekit.core.invoice.InvoiceStatus;
 import io.invoicekit.core.money.Money;
 import io.invoicekit.core.payment.Payment;
@@ -36,8 +37,9 @@ class ReadmeExampleTest {
                 .client(client).issuedOn(LocalDate.now(clock)).taxRate(new BigDecimal("20"))
                 .line("Consulting, March", new BigDecimal("12.5"), new BigDecimal("120.00"))
                 .build();                                    // every mistake reported at once
-        Invoice invoice = Invoice.create(InvoiceId.generate(clock), InvoiceNumber.parse("INV-000001"), draft,
-                PaymentTerms.DEFAULT, clock).send();
+        Invoice invoice = Invoice.create(InvoiceId.generate(clock), draft, PaymentTerms.DEFAULT, clock)
+                .issue(InvoiceNumber.of("INV-000001"), LocalDate.now(clock),   // as the database issues it
+                        new Party("Books Ltd", "1 High Street, Dublin", "IE1234567T"), new Party("Client GmbH", null, null));
         Payment payment = Payment.pending(PaymentId.generate(clock), invoice.id(), Money.of("500.00", eur),
                 PaymentMethod.BANK_TRANSFER, LocalDate.now(clock), "bank-ref-4711", null).complete();
         Invoice updated = invoice.applyPayments(List.of(payment), clock);

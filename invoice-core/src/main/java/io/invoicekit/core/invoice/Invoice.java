@@ -11,10 +11,13 @@ import io.invoicekit.core.tenant.ClientId;
 import io.invoicekit.core.tenant.InvoiceId;
 import io.invoicekit.core.tenant.LineItemId;
 import io.invoicekit.core.validation.IllegalStatusTransitionException;
+import io.invoicekit.core.validation.ValidationException;
+import io.invoicekit.core.validation.Violation;
 import io.invoicekit.core.validation.Violations;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Currency;
 import java.util.List;
 
@@ -22,6 +25,10 @@ import java.util.List;
  * A stored invoice: its number, client, dates, lines, tax rate, totals, what was paid, and where it
  * stands ({@link InvoiceStatus}). Each change returns a new invoice; the lifecycle refuses illegal
  * moves with an {@link IllegalStatusTransitionException}.
+ *
+ * <p>A draft has no number: the database gives one as it issues the invoice, in a series of the
+ * tenant, and copies the seller and the buyer onto it ({@link Party}). Drafts numbered before
+ * numbers were given at issue keep theirs; invoices issued before snapshots have none (null).
  *
  * <p>The canonical constructor takes the full state, as a repository reads it from a row, and
  * refuses a state the database would not hold: totals not computed as {@link InvoiceTotals} computes
@@ -47,12 +54,13 @@ public record Invoice(
         Instant paidDate,
         String notes,
         String purchaseOrder,
+        Party seller,
+        Party buyer,
         long version) {
 
     public Invoice {
         var parts = new Violations();
         parts.require("id", id);
-        parts.require("number", number);
         parts.require("clientId", clientId);
         parts.require("issueDate", issueDate);
         parts.require("dueDate", dueDate);
@@ -63,7 +71,9 @@ public record Invoice(
         parts.require("tax", tax);
         parts.require("total", total);
         parts.require("amountPaid", amountPaid);
-        parts.require("status", status);
+        if (parts.require("status", status) && status != InvoiceStatus.DRAFT) {
+            parts.require("number", number);
+        }
         notes = InvoiceRules.notes(parts, notes);
         purchaseOrder = InvoiceRules.purchaseOrder(parts, purchaseOrder);
         parts.checkVersion(version);
@@ -81,13 +91,11 @@ public record Invoice(
     }
 
     /**
-     * A new invoice from a draft, as a {@code DRAFT} with nothing paid, at version 0. Its lines'
-     * ids are new UUIDv7s from the clock; the id is the one stored and the number the one the
-     * database allocated for the tenant. The due date is the draft's, or else the issue date plus
-     * the client's terms.
+     * A new invoice from a draft, as a {@code DRAFT} without a number and with nothing paid, at
+     * version 0. Its lines' ids are new UUIDv7s from the clock. The due date is the draft's, or else
+     * the issue date plus the client's terms.
      */
-    public static Invoice create(InvoiceId id, InvoiceNumber number, InvoiceDraft draft, PaymentTerms clientTerms,
-                                 Clock clock) {
+    public static Invoice create(InvoiceId id, InvoiceDraft draft, PaymentTerms clientTerms, Clock clock) {
         requireNonNull(draft, "draft is null");
         requireNonNull(clientTerms, "clientTerms is null");
         requireNonNull(clock, "clock is null");
@@ -97,7 +105,7 @@ public record Invoice(
         var totals = draft.totals();
         return new Invoice(
                 id,
-                number,
+                null,
                 draft.clientId(),
                 draft.issueDate(),
                 draft.dueDateUnder(clientTerms),
@@ -111,6 +119,8 @@ public record Invoice(
                 null,
                 draft.notes(),
                 draft.purchaseOrder(),
+                null,
+                null,
                 0);
     }
 
@@ -124,19 +134,51 @@ public record Invoice(
     }
 
     /**
-     * Sends a draft: {@code DRAFT} to {@code SENT}. An invoice is sent with at least one line and a
-     * total greater than 0; one without is refused with both reasons.
+     * Refuses to issue what cannot be issued: only a draft is issued ({@code DRAFT} to {@code SENT}),
+     * with at least one line and a total greater than 0 (one without is refused with both reasons).
+     * Issuing itself is the database's: it gives the number and copies seller and buyer.
      */
-    public Invoice send() {
-        // Only a draft is sent. SENT is also where a refund of everything takes a paid invoice back,
-        // a move the lifecycle allows but sending does not.
+    public void checkIssuable() {
+        // SENT is also where a refund of everything takes a paid invoice back, a move the lifecycle
+        // allows but issuing does not.
         if (status != InvoiceStatus.DRAFT) {
             throw new IllegalStatusTransitionException(subject(), status, InvoiceStatus.SENT);
         }
         var violations = new Violations();
         checkSendable(violations, lines, total);
-        violations.throwIfAny(subject() + " cannot be sent");
-        return with(InvoiceStatus.SENT, amountPaid, paidDate);
+        violations.throwIfAny(subject() + " cannot be issued");
+    }
+
+    /**
+     * This draft as the database issues it: {@code SENT}, numbered {@code given} (a draft numbered
+     * before numbers were given at issue keeps its own), dated {@code issueDate} with its due date
+     * as many days after it as the draft had, naming {@code seller} and {@code buyer}. Refused as
+     * {@link #checkIssuable()} refuses.
+     */
+    public Invoice issue(InvoiceNumber given, LocalDate issuedOn, Party sellerOnIssue, Party buyerOnIssue) {
+        checkIssuable();
+        var parts = new Violations();
+        parts.require("number", given);
+        parts.require("issueDate", issuedOn);
+        parts.require("seller", sellerOnIssue);
+        parts.require("buyer", buyerOnIssue);
+        parts.throwIfAny(subject() + " cannot be issued");
+        LocalDate due = issuedOn.plusDays(ChronoUnit.DAYS.between(issueDate, dueDate));
+        return new Invoice(id, number == null ? given : number, clientId, issuedOn, due, taxRate, lines, subtotal,
+                tax, total, amountPaid, InvoiceStatus.SENT, paidDate, notes, purchaseOrder, sellerOnIssue,
+                buyerOnIssue, version);
+    }
+
+    /**
+     * Refuses to discard what is kept: only a draft without a number is discarded (deleted), so
+     * that no number given is ever missing.
+     */
+    public void checkDiscardable() {
+        var violations = new Violations();
+        violations.check(status == InvoiceStatus.DRAFT, "status", "draft", "must be DRAFT to discard, was " + status);
+        violations.check(number == null, "number", "unnumbered",
+                "must be absent to discard: a numbered invoice is kept, was " + number);
+        violations.throwIfAny(subject() + " cannot be discarded");
     }
 
     /** The client opened the invoice: {@code SENT} to {@code VIEWED}; a viewed invoice stays as it is. */
@@ -149,11 +191,16 @@ public record Invoice(
     }
 
     /**
-     * Cancels the invoice for good: from {@code DRAFT}, {@code SENT} or {@code VIEWED}, which have
-     * nothing paid. Once a payment is recorded the invoice can no longer be void; refund it first.
+     * Cancels a draft that has a number (one numbered before numbers were given at issue), keeping
+     * the number on record. An issued invoice is cancelled by a credit note; a draft without a
+     * number is discarded.
      */
     public Invoice voidInvoice() {
         requireMoveTo(InvoiceStatus.VOID);
+        if (number == null) {
+            throw new ValidationException(subject() + " cannot be voided", List.of(new Violation("number",
+                    "numbered", "must be present to void: a draft without a number is discarded instead")));
+        }
         return with(InvoiceStatus.VOID, amountPaid, paidDate);
     }
 
@@ -242,11 +289,11 @@ public record Invoice(
 
     private Invoice with(InvoiceStatus next, Money newAmountPaid, Instant newPaidDate) {
         return new Invoice(id, number, clientId, issueDate, dueDate, taxRate, lines, subtotal, tax, total,
-                newAmountPaid, next, newPaidDate, notes, purchaseOrder, version);
+                newAmountPaid, next, newPaidDate, notes, purchaseOrder, seller, buyer, version);
     }
 
     private String subject() {
-        return "invoice " + number;
+        return number == null ? "draft " + id.value() : "invoice " + number;
     }
 
     private static void checkTotals(

@@ -1,60 +1,37 @@
 package io.invoicekit.core.invoice;
 
 import io.invoicekit.core.validation.Violations;
-import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
 /**
- * The number a person reads on an invoice: {@code INV-} and the tenant's sequence, zero-padded to
- * six digits and growing past them ({@code INV-000001}, {@code INV-999999}, {@code INV-1000000}).
- * Numbers are unique per tenant, not globally, and order by their sequence, never by their text,
- * which would put {@code INV-1000000} before {@code INV-999999}.
+ * The number a person reads on an issued invoice, as its series wrote it ({@link
+ * io.invoicekit.core.series.NumberPattern}): {@code INV-000042}, {@code 2026-A-0042}. Unique per
+ * tenant, not globally. 1 to 100 characters without control characters; compared as text, so it is
+ * not an order: the order of a series is its sequence.
  */
-public record InvoiceNumber(long sequence) implements Comparable<InvoiceNumber> {
+public record InvoiceNumber(String text) {
 
-    // Past six digits no leading zero is allowed, so that each number has one text and parse
-    // round-trips with toString.
-    private static final Pattern FORMAT = Pattern.compile("INV-(\\d{6}|[1-9]\\d{6,18})");
+    private static final int MAX_LENGTH = 100;
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
     public InvoiceNumber {
         var violations = new Violations();
-        violations.check(sequence >= 1, "invoiceNumber", "positive",
-                "must have a sequence of at least 1, was " + sequence);
-        violations.throwIfAny("invalid invoice number");
-    }
-
-    /** Reads {@code INV-000042}; refuses any text that {@link #toString()} would not have written. */
-    public static InvoiceNumber parse(String text) {
-        var violations = new Violations();
-        var sequence = text == null ? OptionalLong.empty() : sequenceIn(text);
         if (violations.require("invoiceNumber", text)) {
-            violations.check(sequence.isPresent(), "invoiceNumber", "format",
-                    "must look like INV-000001, was \"" + text + "\"");
+            int length = text.codePointCount(0, text.length());
+            violations.check(length >= 1 && length <= MAX_LENGTH, "invoiceNumber", "length",
+                    "must be 1 to " + MAX_LENGTH + " characters, was " + length);
+            violations.check(!CONTROL.matcher(text).find(), "invoiceNumber", "printable",
+                    "must hold no control characters, was \"" + text + "\"");
         }
         violations.throwIfAny("invalid invoice number");
-        return new InvoiceNumber(sequence.getAsLong());
     }
 
-    @Override
-    public int compareTo(InvoiceNumber other) {
-        return Long.compare(sequence, other.sequence);
+    public static InvoiceNumber of(String text) {
+        return new InvoiceNumber(text);
     }
 
-    /** {@code INV-000042}. */
     @Override
     public String toString() {
-        return "INV-%06d".formatted(sequence);
-    }
-
-    private static OptionalLong sequenceIn(String text) {
-        var matcher = FORMAT.matcher(text);
-        if (!matcher.matches()) {
-            return OptionalLong.empty();
-        }
-        try {
-            return OptionalLong.of(Long.parseLong(matcher.group(1)));
-        } catch (NumberFormatException beyondLong) {
-            return OptionalLong.empty();
-        }
+        return text;
     }
 }

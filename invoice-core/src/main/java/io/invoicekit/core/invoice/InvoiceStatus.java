@@ -6,11 +6,15 @@ package io.invoicekit.core.invoice;
  * asked for ({@link Invoice#statusOn(java.time.LocalDate)}), never stored to go stale.
  *
  * <pre>
- *   DRAFT ──send──▶ SENT ──view──▶ VIEWED
- *                    │               │
- *                    └──payments──▶ PARTIALLY_PAID ⇄ PAID   (a refund to nothing goes back to SENT)
- *   DRAFT, SENT, VIEWED ──void──▶ VOID                      (once paid in part, never void)
+ *   DRAFT ──issue──▶ SENT ──view──▶ VIEWED
+ *                     │               │
+ *                     └──payments──▶ PARTIALLY_PAID ⇄ PAID   (a refund to nothing goes back to SENT)
+ *   DRAFT with a number ──void──▶ VOID
  * </pre>
+ *
+ * <p>An issued invoice is never void: a credit note cancels it. A draft without a number is
+ * discarded, not voided; only a draft numbered before numbers were given at issue is voided, so
+ * that its number stays on record.
  */
 public enum InvoiceStatus {
     DRAFT,
@@ -24,8 +28,8 @@ public enum InvoiceStatus {
     public boolean canBecome(InvoiceStatus next) {
         return switch (this) {
             case DRAFT -> next == SENT || next == VOID;
-            case SENT -> next == VIEWED || next == PARTIALLY_PAID || next == PAID || next == VOID;
-            case VIEWED -> next == PARTIALLY_PAID || next == PAID || next == VOID;
+            case SENT -> next == VIEWED || next == PARTIALLY_PAID || next == PAID;
+            case VIEWED -> next == PARTIALLY_PAID || next == PAID;
             case PARTIALLY_PAID -> next == PAID || next == SENT;
             case PAID -> next == PARTIALLY_PAID || next == SENT;
             case VOID -> false;

@@ -28,7 +28,9 @@ final class InvoiceExamples {
     static final LocalDate ISSUED = LocalDate.of(2025, 3, 1);
     static final LocalDate DUE = LocalDate.of(2025, 3, 31);
     static final ClientId CLIENT = ClientId.of(UUID.fromString("0195502f-5a7b-7c3d-8e4f-a1b2c3d4e5f6"));
-    static final InvoiceNumber NUMBER = InvoiceNumber.parse("INV-000001");
+    static final InvoiceNumber NUMBER = InvoiceNumber.of("INV-000001");
+    static final Party SELLER = new Party("Books Ltd", "1 High Street, Dublin", "IE1234567T");
+    static final Party BUYER = new Party("Client GmbH", "Hauptstrasse 1, Berlin", "DE123456789");
 
     private InvoiceExamples() {
     }
@@ -43,11 +45,20 @@ final class InvoiceExamples {
 
     /** A DRAFT invoice of EUR 120.00 due on 31 March 2025. */
     static Invoice draftInvoice() {
-        return Invoice.create(InvoiceId.generate(CLOCK), NUMBER, draft("20", line("Consulting", "1", "100.00")), PaymentTerms.DEFAULT, CLOCK);
+        return Invoice.create(InvoiceId.generate(CLOCK), draft("20", line("Consulting", "1", "100.00")), PaymentTerms.DEFAULT, CLOCK);
     }
 
+    /** The example draft as the database issues it: INV-000001 on 1 March 2025. */
     static Invoice sentInvoice() {
-        return draftInvoice().send();
+        return draftInvoice().issue(NUMBER, ISSUED, SELLER, BUYER);
+    }
+
+    /** A draft numbered at creation, as drafts were before numbers were given at issue. */
+    static Invoice numberedDraft() {
+        var draft = draftInvoice();
+        return new Invoice(draft.id(), NUMBER, draft.clientId(), draft.issueDate(), draft.dueDate(), draft.taxRate(),
+                draft.lines(), draft.subtotal(), draft.tax(), draft.total(), draft.amountPaid(), draft.status(), null,
+                null, null, null, null, 0);
     }
 
     /** The example invoice brought to the status by the moves a service makes. */
@@ -58,7 +69,7 @@ final class InvoiceExamples {
             case VIEWED -> sentInvoice().markViewed();
             case PARTIALLY_PAID -> paidIn(sentInvoice(), "50.00");
             case PAID -> paidIn(sentInvoice(), "120.00");
-            case VOID -> draftInvoice().voidInvoice();
+            case VOID -> numberedDraft().voidInvoice();
         };
     }
 

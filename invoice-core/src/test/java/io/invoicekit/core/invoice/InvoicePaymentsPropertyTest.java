@@ -4,6 +4,8 @@ import io.invoicekit.core.tenant.InvoiceId;
 import static io.invoicekit.core.invoice.InvoiceExamples.CLOCK;
 import static io.invoicekit.core.invoice.InvoiceExamples.ISSUED;
 import static io.invoicekit.core.invoice.InvoiceExamples.NUMBER;
+import static io.invoicekit.core.invoice.InvoiceExamples.BUYER;
+import static io.invoicekit.core.invoice.InvoiceExamples.SELLER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -40,7 +42,7 @@ class InvoicePaymentsPropertyTest {
     @Provide
     Arbitrary<Scenario> scenarios() {
         return InvoiceArbitraries.sendableDrafts()
-                .map(draft -> Invoice.create(InvoiceId.generate(CLOCK), NUMBER, draft, PaymentTerms.DEFAULT, CLOCK).send())
+                .map(draft -> Invoice.create(InvoiceId.generate(CLOCK), draft, PaymentTerms.DEFAULT, CLOCK).issue(NUMBER, ISSUED, SELLER, BUYER))
                 .flatMap(invoice -> {
                     long minorUnits = invoice.total().amount().unscaledValue().longValueExact();
                     // Cuts split the total into payments that add up to it exactly; an extra one may overpay.

@@ -11,6 +11,7 @@ import static io.invoicekit.core.invoice.InvoiceExamples.draft;
 import static io.invoicekit.core.invoice.InvoiceExamples.draftInvoice;
 import static io.invoicekit.core.invoice.InvoiceExamples.invoiceIn;
 import static io.invoicekit.core.invoice.InvoiceExamples.line;
+import static io.invoicekit.core.invoice.InvoiceExamples.numberedDraft;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -39,10 +40,10 @@ class InvoiceTest {
 
     /** The example draft invoice as a row would give it back, with the payment state replaced. */
     private static Invoice stored(InvoiceStatus status, String amountPaid, Instant paidDate) {
-        var invoice = draftInvoice();
+        var invoice = numberedDraft();
         return new Invoice(invoice.id(), invoice.number(), invoice.clientId(), invoice.issueDate(), invoice.dueDate(),
                 invoice.taxRate(), invoice.lines(), invoice.subtotal(), invoice.tax(), invoice.total(),
-                Money.of(amountPaid, EUR), status, paidDate, invoice.notes(), invoice.purchaseOrder(), 3);
+                Money.of(amountPaid, EUR), status, paidDate, invoice.notes(), invoice.purchaseOrder(), invoice.seller(), invoice.buyer(), 3);
     }
 
     /** The example draft invoice as a row would give it back, with the totals replaced. */
@@ -50,17 +51,18 @@ class InvoiceTest {
         var invoice = draftInvoice();
         return new Invoice(invoice.id(), invoice.number(), invoice.clientId(), invoice.issueDate(), invoice.dueDate(),
                 invoice.taxRate(), invoice.lines(), Money.of(subtotal, EUR), Money.of(tax, EUR), Money.of(total, EUR),
-                invoice.amountPaid(), invoice.status(), null, null, null, 0);
+                invoice.amountPaid(), invoice.status(), null, null, null, null, null, 0);
     }
 
     @Test
     void a_new_invoice_is_a_draft_with_nothing_paid_at_version_0() {
-        var invoice = Invoice.create(InvoiceId.generate(CLOCK), NUMBER,
+        var invoice = Invoice.create(InvoiceId.generate(CLOCK),
                 new InvoiceDraft(CLIENT, EUR, ISSUED, null, TaxRate.of("20"),
                         List.of(line("Workshop", "1.5", "400.00"), line("Travel", "1", "80.00")), " Thanks ", "PO-1"),
                 PaymentTerms.DEFAULT, CLOCK);
 
-        assertThat(invoice.number()).isEqualTo(NUMBER);
+        assertThat(invoice.number()).isNull();
+        assertThat(invoice.seller()).isNull();
         assertThat(invoice.clientId()).isEqualTo(CLIENT);
         assertThat(invoice.status()).isEqualTo(InvoiceStatus.DRAFT);
         assertThat(invoice.issueDate()).isEqualTo(ISSUED);
@@ -82,7 +84,7 @@ class InvoiceTest {
 
     @Test
     void a_new_invoice_and_its_lines_get_distinct_ids_stamped_with_the_clock() {
-        var invoice = Invoice.create(InvoiceId.generate(CLOCK), NUMBER, draft("20", line("Workshop", "1", "400"), line("Travel", "1", "80")),
+        var invoice = Invoice.create(InvoiceId.generate(CLOCK), draft("20", line("Workshop", "1", "400"), line("Travel", "1", "80")),
                 PaymentTerms.DEFAULT, CLOCK);
         var ids = new ArrayList<UUID>();
         ids.add(invoice.id().value());
@@ -99,8 +101,8 @@ class InvoiceTest {
         var due = LocalDate.of(2025, 3, 8);
         var draft = new InvoiceDraft(CLIENT, EUR, ISSUED, due, TaxRate.of("20"), List.of(), null, null);
 
-        assertThat(Invoice.create(InvoiceId.generate(CLOCK), NUMBER, draft, PaymentTerms.DEFAULT, CLOCK).dueDate()).isEqualTo(due);
-        assertThat(Invoice.create(InvoiceId.generate(CLOCK), NUMBER, draft("20"), PaymentTerms.ofDays(0), CLOCK).dueDate()).isEqualTo(ISSUED);
+        assertThat(Invoice.create(InvoiceId.generate(CLOCK), draft, PaymentTerms.DEFAULT, CLOCK).dueDate()).isEqualTo(due);
+        assertThat(Invoice.create(InvoiceId.generate(CLOCK), draft("20"), PaymentTerms.ofDays(0), CLOCK).dueDate()).isEqualTo(ISSUED);
     }
 
     @ParameterizedTest
@@ -111,7 +113,7 @@ class InvoiceTest {
         var fromRow = new Invoice(invoice.id(), invoice.number(), invoice.clientId(), invoice.issueDate(),
                 invoice.dueDate(), invoice.taxRate(), invoice.lines(), invoice.subtotal(), invoice.tax(),
                 invoice.total(), invoice.amountPaid(), invoice.status(), invoice.paidDate(), invoice.notes(),
-                invoice.purchaseOrder(), invoice.version());
+                invoice.purchaseOrder(), invoice.seller(), invoice.buyer(), invoice.version());
 
         assertThat(fromRow).isEqualTo(invoice);
     }
@@ -173,7 +175,7 @@ class InvoiceTest {
 
         assertThatThrownBy(() -> new Invoice(invoice.id(), NUMBER, CLIENT, ISSUED, DUE, invoice.taxRate(),
                         invoice.lines(), invoice.subtotal(), invoice.tax(), invoice.total(), dollars,
-                        InvoiceStatus.DRAFT, null, null, null, 0))
+                        InvoiceStatus.DRAFT, null, null, null, null, null, 0))
                 .hasMessage("invalid invoice: amountPaid must be in EUR, was USD 0.00");
     }
 
@@ -184,7 +186,7 @@ class InvoiceTest {
 
         assertThatThrownBy(() -> new Invoice(draftInvoice().id(), NUMBER, CLIENT, ISSUED, DUE, TaxRate.of("20"),
                         List.of(), zero, zero, zero, zero, status, status == InvoiceStatus.PAID ? PAID_AT : null,
-                        null, null, 0))
+                        null, null, null, null, 0))
                 .hasMessageContaining("lines must hold at least one line to send the invoice; "
                         + "total must be greater than 0 to send the invoice, was EUR 0.00");
     }
@@ -192,8 +194,8 @@ class InvoiceTest {
     @Test
     void every_missing_part_of_an_invoice_is_reported_at_once() {
         assertThatThrownBy(() -> new Invoice(null, null, null, null, null, null, null, null, null, null, null, null,
-                        null, null, "P".repeat(101), -1))
-                .hasMessage("invalid invoice: id is required; number is required; clientId is required; "
+                        null, null, "P".repeat(101), null, null, -1))
+                .hasMessage("invalid invoice: id is required; clientId is required; "
                         + "issueDate is required; dueDate is required; taxRate is required; subtotal is required; "
                         + "lines is required; tax is required; total is required; amountPaid is required; "
                         + "status is required; purchaseOrder must be at most 100 characters, was 101; "
@@ -206,7 +208,7 @@ class InvoiceTest {
 
         assertThatThrownBy(() -> new Invoice(invoice.id(), NUMBER, CLIENT, ISSUED, ISSUED.minusDays(1),
                         invoice.taxRate(), invoice.lines(), invoice.subtotal(), invoice.tax(), invoice.total(),
-                        invoice.amountPaid(), InvoiceStatus.DRAFT, null, null, null, 0))
+                        invoice.amountPaid(), InvoiceStatus.DRAFT, null, null, null, null, null, 0))
                 .hasMessage("invalid invoice: dueDate must not be before the issueDate 2025-03-01, was 2025-02-28");
     }
 
@@ -219,7 +221,7 @@ class InvoiceTest {
 
         assertThatThrownBy(() -> new Invoice(invoice.id(), NUMBER, CLIENT, ISSUED, DUE, invoice.taxRate(),
                         List.of(dollarLine), invoice.subtotal(), invoice.tax(), invoice.total(), invoice.amountPaid(),
-                        InvoiceStatus.DRAFT, null, null, null, 0))
+                        InvoiceStatus.DRAFT, null, null, null, null, null, 0))
                 .hasMessage("invalid invoice: lines[0].unitPrice must be in EUR, was USD 100.00");
     }
 
