@@ -227,16 +227,17 @@ SELECT CASE from_status
        END
 $$;
 
--- V8's guard, with the number given once (at issue) and the issue's snapshot frozen with the rest.
+-- V8's guard, with the number given once, as the draft is issued, and the issue's snapshot frozen with
+-- the rest.
 CREATE OR REPLACE FUNCTION public.guard_invoice_change() RETURNS trigger
     LANGUAGE plpgsql
     SET search_path = pg_catalog, pg_temp AS
 $$
 BEGIN
     IF (NEW.user_id, NEW.id) IS DISTINCT FROM (OLD.user_id, OLD.id)
-       OR OLD.invoice_number IS NOT NULL
-          AND (NEW.invoice_number, NEW.series_id, NEW.sequence_number) IS DISTINCT FROM
-              (OLD.invoice_number, OLD.series_id, OLD.sequence_number) THEN
+       OR (NEW.invoice_number, NEW.series_id, NEW.sequence_number) IS DISTINCT FROM
+          (OLD.invoice_number, OLD.series_id, OLD.sequence_number)
+          AND (OLD.invoice_number IS NOT NULL OR NOT (OLD.status = 'draft' AND NEW.status = 'sent')) THEN
         RAISE EXCEPTION 'the tenant, id and number of invoice % never change', coalesce(OLD.invoice_number, OLD.id::text)
             USING ERRCODE = 'check_violation', CONSTRAINT = 'invoices_identity_frozen', TABLE = 'invoices',
                   DETAIL = 'the tenant, id and number of an invoice never change';

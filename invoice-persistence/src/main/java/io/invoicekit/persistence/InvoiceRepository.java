@@ -3,6 +3,7 @@ package io.invoicekit.persistence;
 import static io.invoicekit.persistence.jooq.Tables.CLIENTS;
 import static io.invoicekit.persistence.jooq.Tables.INVOICES;
 import static io.invoicekit.persistence.jooq.Tables.LINE_ITEMS;
+import static java.util.Objects.requireNonNull;
 import static org.jooq.Records.mapping;
 import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.noCondition;
@@ -17,12 +18,14 @@ import io.invoicekit.core.invoice.InvoiceNumber;
 import io.invoicekit.core.invoice.InvoiceStatus;
 import io.invoicekit.core.invoice.InvoiceTotals;
 import io.invoicekit.core.invoice.LineItem;
+import io.invoicekit.core.invoice.Party;
 import io.invoicekit.core.money.Money;
 import io.invoicekit.core.money.Quantity;
 import io.invoicekit.core.money.TaxRate;
 import io.invoicekit.core.tenant.ClientId;
 import io.invoicekit.core.tenant.InvoiceId;
 import io.invoicekit.core.tenant.LineItemId;
+import io.invoicekit.core.tenant.SeriesId;
 import io.invoicekit.core.tenant.ServiceItemId;
 import io.invoicekit.core.tenant.TenantId;
 import io.invoicekit.core.validation.ValidationException;
@@ -41,13 +44,13 @@ import org.jooq.Condition;
 import org.jooq.Converter;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record16;
+import org.jooq.Record18;
 import org.jooq.SelectField;
 import org.jooq.SelectSelectStep;
 
 /**
  * A tenant's invoices with their line items. Obtained from {@link TenantTransaction#invoices()};
- * valid only inside that transaction, so a number allocated here is returned if it rolls back.
+ * valid only inside that transaction, so a number given here is returned if it rolls back.
  */
 public final class InvoiceRepository {
 
@@ -81,24 +84,19 @@ public final class InvoiceRepository {
     }
 
     /**
-     * Stores a new draft with its lines. The database numbers it as it is inserted
-     * ({@code number_new_invoice}), in this transaction: numbers are gapless per tenant, and a
-     * rollback returns the number. The due date, when the draft has none, is the issue date plus
-     * the client's payment terms.
+     * Stores a new draft with its lines. A draft has no number: {@link #issue} gives it one. The due
+     * date, when the draft has none, is the issue date plus the client's payment terms.
      */
     public Invoice createDraft(InvoiceDraft draft) {
         checkStorable(draft);
         PaymentTerms terms = draft.dueDate() != null ? PaymentTerms.DEFAULT : paymentTermsOf(draft.clientId());
-        InvoiceId id = InvoiceId.generate(clock);
-        InvoiceNumber number = transaction.insertInto(INVOICES)
+        Invoice invoice = Invoice.create(InvoiceId.generate(clock), draft, terms, clock);
+        transaction.insertInto(INVOICES)
                 .set(INVOICES.USER_ID, tenant)
-                .set(INVOICES.ID, id.value())
+                .set(INVOICES.ID, invoice.id().value())
                 .set(INVOICES.VERSION, 0L)
                 .set(headerOf(draft, terms))
-                .returningResult(INVOICES.INVOICE_NUMBER.convertFrom(InvoiceNumber::parse))
-                .fetchSingle()
-                .value1();
-        Invoice invoice = Invoice.create(id, number, draft, terms, clock);
+                .execute();
         insertLines(invoice);
         return invoice;
     }
@@ -115,11 +113,11 @@ public final class InvoiceRepository {
                     List.of(new Violation("status", "draft", "must be DRAFT to edit, was " + current.status())));
         }
         PaymentTerms terms = draft.dueDate() != null ? PaymentTerms.DEFAULT : paymentTermsOf(draft.clientId());
-        Invoice created = Invoice.create(id, current.number(), draft, terms, clock);
+        Invoice created = Invoice.create(id, draft, terms, clock);
         Invoice updated = new Invoice(id, current.number(), created.clientId(), created.issueDate(),
                 created.dueDate(), created.taxRate(), created.lines(), created.subtotal(), created.tax(),
                 created.total(), created.amountPaid(), InvoiceStatus.DRAFT, null, created.notes(),
-                created.purchaseOrder(), version + 1);
+                created.purchaseOrder(), null, null, version + 1);
         transaction.deleteFrom(LINE_ITEMS).where(LINE_ITEMS.USER_ID.eq(tenant).and(LINE_ITEMS.INVOICE_ID.eq(id.value())))
                 .execute();
         transaction.update(INVOICES)
@@ -131,9 +129,35 @@ public final class InvoiceRepository {
         return updated;
     }
 
-    /** Sends a draft: it must hold at least one line and a positive total. */
-    public Invoice send(InvoiceId id, long version) {
-        return changeStatus(id, version, Invoice::send);
+    /**
+     * Issues a draft in the tenant's default invoice series, dated today: see {@link #issue(InvoiceId,
+     * long, SeriesId)}.
+     */
+    public Invoice issue(InvoiceId id, long version) {
+        return issueIn(id, version, null);
+    }
+
+    /**
+     * Issues a draft in {@code series}, dated today (from the store's clock): the database gives it
+     * the series' next number, sends it and copies the tenant (seller) and the client (buyer) onto
+     * it; from then on it never changes. It must hold at least one line and a positive total, and
+     * today must not be before the series' last issue date.
+     *
+     * <p>The series' counter stays locked until this transaction ends, so that numbers never skip:
+     * issue last in a unit of work, and keep the rest of it short, or concurrent issues in the
+     * same series wait for it.
+     */
+    public Invoice issue(InvoiceId id, long version, SeriesId series) {
+        return issueIn(id, version, requireNonNull(series, "series is null"));
+    }
+
+    /**
+     * Deletes a draft that has no number. A numbered invoice is kept: a draft numbered before
+     * numbers were given at issue is voided instead, an issued one corrected by a credit note.
+     */
+    public void discard(InvoiceId id, long version) {
+        lockForChange(id, version).checkDiscardable();
+        transaction.deleteFrom(INVOICES).where(isMine(id)).execute();
     }
 
     /** Records that the client opened the invoice. */
@@ -141,7 +165,7 @@ public final class InvoiceRepository {
         return changeStatus(id, version, Invoice::markViewed);
     }
 
-    /** Voids an invoice on which no payment is recorded. */
+    /** Voids a draft that has a number (one numbered before numbers were given at issue). */
     public Invoice voidInvoice(InvoiceId id, long version) {
         return changeStatus(id, version, Invoice::voidInvoice);
     }
@@ -183,6 +207,13 @@ public final class InvoiceRepository {
                 .forUpdate().of(INVOICES)
                 .fetchOptional(mapping(Invoice::new))
                 .orElseThrow(() -> notFound(id));
+    }
+
+    private Invoice issueIn(InvoiceId id, long version, SeriesId series) {
+        lockForChange(id, version).checkIssuable();
+        Routines.issueInvoice(transaction.configuration(), id.value(), version,
+                series == null ? null : series.value(), LocalDate.now(clock));
+        return find(id).orElseThrow();
     }
 
     /**
@@ -280,11 +311,13 @@ public final class InvoiceRepository {
         return new NotFoundException("invoice " + id.value() + " does not exist for this tenant");
     }
 
-    private SelectSelectStep<Record16<InvoiceId, InvoiceNumber, ClientId, LocalDate, LocalDate, TaxRate,
-            List<LineItem>, Money, Money, Money, Money, InvoiceStatus, Instant, String, String, Long>> selectInvoices() {
+    private SelectSelectStep<Record18<InvoiceId, InvoiceNumber, ClientId, LocalDate, LocalDate, TaxRate,
+            List<LineItem>, Money, Money, Money, Money, InvoiceStatus, Instant, String, String, Party, Party, Long>>
+            selectInvoices() {
         return transaction.select(
                 INVOICES.ID.convertFrom(InvoiceId::of),
-                INVOICES.INVOICE_NUMBER.convertFrom(InvoiceNumber::parse),
+                INVOICES.INVOICE_NUMBER.convert(Converter.ofNullable(String.class, InvoiceNumber.class,
+                        InvoiceNumber::of, InvoiceNumber::text)),
                 INVOICES.CLIENT_ID.convertFrom(ClientId::of),
                 INVOICES.ISSUE_DATE,
                 INVOICES.DUE_DATE,
@@ -298,7 +331,14 @@ public final class InvoiceRepository {
                 INVOICES.PAID_DATE,
                 INVOICES.NOTES,
                 INVOICES.PURCHASE_ORDER,
+                party(INVOICES.SELLER_NAME, INVOICES.SELLER_ADDRESS, INVOICES.SELLER_VAT_ID),
+                party(INVOICES.BUYER_NAME, INVOICES.BUYER_ADDRESS, INVOICES.BUYER_VAT_ID),
                 INVOICES.VERSION);
+    }
+
+    /** A snapshot taken at issue; none (null) on a draft and on an invoice issued before V11. */
+    private static SelectField<Party> party(Field<String> name, Field<String> address, Field<String> vatId) {
+        return row(name, address, vatId).mapping(Party.class, (n, a, v) -> n == null ? null : new Party(n, a, v));
     }
 
     private static SelectField<Money> money(Field<BigDecimal> amount) {

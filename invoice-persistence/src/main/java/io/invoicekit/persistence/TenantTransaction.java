@@ -16,6 +16,8 @@ public final class TenantTransaction {
     private final ServiceCatalog services;
     private final InvoiceRepository invoices;
     private final PaymentRepository payments;
+    private final NumberingSeriesRepository series;
+    private final TenantProfile profile;
 
     TenantTransaction(DSLContext transaction, TenantId tenant, Clock clock) {
         this.tenant = tenant;
@@ -23,6 +25,8 @@ public final class TenantTransaction {
         this.services = new ServiceCatalog(transaction, tenant);
         this.invoices = new InvoiceRepository(transaction, tenant, clock);
         this.payments = new PaymentRepository(transaction, tenant, clock, invoices);
+        this.series = new NumberingSeriesRepository(transaction, tenant, clock);
+        this.profile = new TenantProfile(transaction, tenant);
     }
 
     /** The tenant this transaction works for. */
@@ -44,5 +48,13 @@ public final class TenantTransaction {
 
     public PaymentRepository payments() {
         return payments;
+    }
+
+    public NumberingSeriesRepository series() {
+        return series;
+    }
+
+    public TenantProfile profile() {
+        return profile;
     }
 }

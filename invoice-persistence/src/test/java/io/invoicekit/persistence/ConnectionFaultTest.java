@@ -25,21 +25,22 @@ class ConnectionFaultTest extends StoreTest {
     }
 
     @Test
-    void a_connection_killed_while_creating_an_invoice_leaves_nothing_and_the_pool_recovers() {
+    void a_connection_killed_while_issuing_an_invoice_leaves_nothing_and_the_pool_recovers() {
         TenantId tenant = fixture.newTenant();
         ClientId client = fixture.newClient(tenant, 30);
 
         assertThatThrownBy(() -> store.inTenant(tenant, tx -> {
             Invoice written = tx.invoices().createDraft(fixture.draft(client));
-            // The invoice and its lines are written, not committed: kill this very backend.
+            Invoice issued = tx.invoices().issue(written.id(), written.version());
+            // The invoice, its lines and its number are written, not committed: kill this very backend.
             terminateTheOpenTransaction();
-            return written;
+            return issued;
         })).isInstanceOf(RuntimeException.class);
 
-        Invoice next = store.inTenant(tenant, tx -> tx.invoices().createDraft(fixture.draft(client)));
+        Invoice next = fixture.sentInvoice(tenant, client);
         List<Invoice> stored = store.inTenant(tenant, tx -> tx.invoices().list(InvoiceFilter.all(), 10)).items();
         assertThat(stored).containsExactly(next);
-        assertThat(next.number().toString()).isEqualTo("INV-000001");
+        assertThat(next.number().text()).isEqualTo("INV-000001");
     }
 
     /** The pool holds one connection, so the one backend of the application login in a transaction is ours. */

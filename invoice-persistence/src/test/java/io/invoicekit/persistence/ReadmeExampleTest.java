@@ -53,7 +53,7 @@ class ReadmeExampleTest {
                         .taxRate(new BigDecimal("20"))
                         .line("Consulting", new BigDecimal("2"), new BigDecimal("50.00"))
                         .build());
-                return tx.invoices().send(draft.id(), draft.version());
+                return tx.invoices().issue(draft.id(), draft.version());
             });
             store.inTenant(tenant, tx -> tx.payments().record(Payment.pending(PaymentId.generate(clock), invoice.id(),
                     Money.of("120.00", invoice.currency()), PaymentMethod.BANK_TRANSFER, LocalDate.now(clock),

@@ -35,6 +35,11 @@ final class StoreFixture implements AutoCloseable {
         this.store = InvoiceStore.create(pool, clock);
     }
 
+    /** A store on the same pool whose today is {@code day}: to issue invoices dated then. */
+    InvoiceStore storeOn(LocalDate day) {
+        return InvoiceStore.create(pool, Clock.fixed(day.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
+    }
+
     TenantId newTenant() {
         TenantId tenant = TenantId.generate(clock);
         store.registerTenant(tenant, "Tenant " + tenant.value(), "owner@example.com");
@@ -61,7 +66,7 @@ final class StoreFixture implements AutoCloseable {
     Invoice sentInvoice(TenantId tenant, ClientId client) {
         return store.inTenant(tenant, tx -> {
             Invoice draft = tx.invoices().createDraft(draft(client));
-            return tx.invoices().send(draft.id(), draft.version());
+            return tx.invoices().issue(draft.id(), draft.version());
         });
     }
 
