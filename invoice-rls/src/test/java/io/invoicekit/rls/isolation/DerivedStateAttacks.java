@@ -6,7 +6,7 @@ import java.util.UUID;
 
 /**
  * Tenant A, with its tenant set, writing what only the database may derive on its own invoices:
- * numbers and counters, status, amount paid, totals, an issued invoice's header and lines, a
+ * numbers and series counters, issuing twice, deleting or voiding an issued invoice, status, amount paid, totals, an issued invoice's header and lines, a
  * payment's record. Each is refused by a column privilege, a guard trigger, a CHECK or the
  * deferred totals check, often by more than one: the expected outcome names every layer that may
  * answer first, and the weakened-schema test removes the layers together.
@@ -25,8 +25,7 @@ final class DerivedStateAttacks {
 
     List<Probe> probes() {
         return List.of(
-                asMine("store an invoice numbered by hand, in a second spelling (INV-0000014)", "invoices",
-                        NO_PRIVILEGE.or(Expected.refused("23514")).because("or invoices_number_canonical"),
+                asMine("store an invoice numbered by hand, a number no series gave", "invoices", NO_PRIVILEGE,
                         session -> Outcome.rows(session.rows("""
                                 insert into invoices (user_id, id, client_id, invoice_number, currency, issue_date,
                                                       due_date)
@@ -34,26 +33,47 @@ final class DerivedStateAttacks {
                                 mine.tenant(), UUID.randomUUID(), mine.client()))),
                 asMine("renumber my sent invoice", "invoices", NO_PRIVILEGE,
                         session -> update(session, "invoices set invoice_number = 'INV-000099'", mine.invoice())),
-                asMine("delete my numbered draft (a gap in the numbers)", "invoices",
-                        Expected.refused("42501").because("no DELETE on invoices"),
+                asMine("delete my issued invoice (a gap in the numbers)", "invoices",
+                        Expected.refused("23514").because("invoices_numbered_kept"),
                         session -> Outcome.rows(session.rows("delete from invoices where user_id = ? and id = ?",
-                                mine.tenant(), mine.draft()))),
-                asMine("rewind my invoice number counter", "invoice_number_counters",
-                        Expected.refused("42501").because("no privilege on the counters"),
+                                mine.tenant(), mine.invoice()))),
+                asMine("claim the purge setting, then delete my issued invoice", "invoices",
+                        Expected.refused("23514").because("invoices_numbered_kept: members of the role never purge"),
+                        session -> {
+                            session.text("select set_config('invoicekit.purged_tenant', ?, true)",
+                                    mine.tenant().toString());
+                            return Outcome.rows(session.rows("delete from invoices where user_id = ? and id = ?",
+                                    mine.tenant(), mine.invoice()));
+                        }),
+                asMine("purge my tenant, issued invoices and all", "invoices",
+                        Expected.refused("42501").because("purge_tenant is the owner's"),
+                        session -> Outcome.rows(session.rows("call purge_tenant(?, interval '0 days')",
+                                mine.tenant()))),
+                asMine("rewind my invoice series' counter (a number given twice)", "invoice_series", NO_PRIVILEGE,
                         session -> Outcome.rows(session.rows(
-                                "update invoice_number_counters set last_value = 0 where user_id = ?", mine.tenant()))),
+                                "update invoice_series set last_number = 0 where user_id = ?", mine.tenant()))),
+                asMine("issue my sent invoice again (a second number)", "invoices",
+                        Expected.refused("23514").because("invoices_issued_once"),
+                        session -> new Outcome.Value("version " + session.text(
+                                "select issue_invoice(?, 1, null, date '2025-01-06')::text", mine.invoice()))),
+                asMine("issue my empty draft", "invoices", Expected.refused("23514").because("invoices_sendable"),
+                        session -> new Outcome.Value("version " + session.text(
+                                "select issue_invoice(?, 0, null, date '2025-01-06')::text", mine.draft()))),
+                asMine("rewrite the buyer named on my issued invoice", "invoices",
+                        NO_PRIVILEGE.or(Expected.refused("23514")).because("or invoices_content_frozen"),
+                        session -> update(session, "invoices set buyer_name = 'Someone else'", mine.invoice())),
                 asMine("mark my sent invoice paid with no payment", "invoices",
                         NO_PRIVILEGE.or(Expected.refused("23514")).because("or invoices_status_matches_amount_paid"),
                         session -> update(session, "invoices set status = 'paid'", mine.invoice())),
-                asMine("send my empty draft through the lifecycle function", "invoices",
-                        Expected.refused("23514").because("invoices_sendable"),
+                asMine("send my draft through the lifecycle function, unnumbered", "invoices",
+                        Expected.refused("23514").because("invoices_status_by_its_function"),
                         session -> lifecycle(session, mine.draft(), 0, "sent")),
-                asMine("void my draft, then send it again through the lifecycle function", "invoices",
+                asMine("void my draft, which has no number", "invoices",
+                        Expected.refused("23514").because("invoices_numbered_unless_draft"),
+                        session -> lifecycle(session, mine.draft(), 0, "void")),
+                asMine("void my issued invoice (cancelled by a credit note only)", "invoices",
                         Expected.refused("23514").because("invoices_status_transition"),
-                        session -> {
-                            lifecycle(session, mine.draft(), 0, "void");
-                            return lifecycle(session, mine.draft(), 1, "sent");
-                        }),
+                        session -> lifecycle(session, mine.invoice(), 1, "void")),
                 asMine("mark my sent invoice paid through the lifecycle function", "invoices",
                         Expected.refused("23514").because("paid only through payments"),
                         session -> lifecycle(session, mine.invoice(), 1, "paid")),

@@ -10,18 +10,19 @@ import java.util.UUID;
  * @param tenant        the tenant's id
  * @param client        its client
  * @param service       its catalog item
+ * @param series        its numbering series of its own (the default one is the database's doing)
  * @param invoice       its sent invoice
  * @param lineItem      the line item on that invoice
  * @param payment       the (pending) payment of that invoice
  * @param draft         its draft, without lines
  * @param transactionId the payment's transaction id
  */
-public record TenantRows(String name, UUID tenant, UUID client, UUID service, UUID invoice, UUID lineItem,
-                         UUID payment, UUID draft, String transactionId) {
+public record TenantRows(String name, UUID tenant, UUID client, UUID service, UUID series, UUID invoice,
+                         UUID lineItem, UUID payment, UUID draft, String transactionId) {
 
     static TenantRows random(String name) {
         return new TenantRows(name, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
-                UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "probe-" + UUID.randomUUID());
+                UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "probe-" + UUID.randomUUID());
     }
 
     /** The values of this tenant's existing row in {@code table}. */
@@ -30,6 +31,7 @@ public record TenantRows(String name, UUID tenant, UUID client, UUID service, UU
             case USERS -> tenant;
             case CLIENTS -> client;
             case SERVICES -> service;
+            case INVOICE_SERIES -> series;
             case INVOICES -> invoice;
             case LINE_ITEMS -> lineItem;
             case PAYMENTS -> payment;

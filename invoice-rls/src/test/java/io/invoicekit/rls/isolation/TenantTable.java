@@ -7,8 +7,8 @@ import java.util.function.Function;
 /**
  * Every tenant-owned table the application role may use, with what a probe needs to attack it: its
  * tenant key, its primary key (the ON CONFLICT target) and an insert of a complete, valid row.
- * In foreign-key order: each table's rows may refer to rows of the tables before it. (The invoice
- * number counters are the database's alone: {@link HostileRoleAttacks} probes them.)
+ * In foreign-key order: each table's rows may refer to rows of the tables before it. (The series'
+ * counters are the database's alone: {@link DerivedStateAttacks} probes them.)
  */
 public enum TenantTable {
 
@@ -21,7 +21,12 @@ public enum TenantTable {
     SERVICES("services", "user_id", "user_id, id",
             "insert into services (user_id, id, name, unit_price, currency) values (?, ?, 'Probe service', 10.00, 'EUR')",
             row -> List.of(row.tenant(), row.id())),
-    // A draft of 10.00, the amount of one line; the database gives it its number.
+    // A series of its own beside the default one every tenant is given; its counter is the database's.
+    INVOICE_SERIES("invoice_series", "user_id", "user_id, id", """
+            insert into invoice_series (user_id, id, document_kind, name, prefix, pattern)
+            values (?, ?, 'invoice', 'Probe series ' || ?, 'P-', '{prefix}{seq:4}')""",
+            row -> List.of(row.tenant(), row.id(), row.id().toString())),
+    // A draft of 10.00, the amount of one line; the database numbers it as it is issued.
     INVOICES("invoices", "user_id", "user_id, id", """
             insert into invoices (user_id, id, client_id, currency, issue_date, due_date, subtotal, total)
             values (?, ?, ?, 'EUR', date '2025-01-01', date '2025-01-31', 10.00, 10.00)""",

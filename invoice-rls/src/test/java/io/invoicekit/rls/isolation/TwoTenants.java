@@ -64,10 +64,10 @@ public final class TwoTenants implements AutoCloseable {
         try (Session session = Session.open(application)) {
             session.tenant(tenant.tenant());
             for (TenantTable table : List.of(TenantTable.USERS, TenantTable.CLIENTS, TenantTable.SERVICES,
-                    TenantTable.INVOICES, TenantTable.LINE_ITEMS)) {
+                    TenantTable.INVOICE_SERIES, TenantTable.INVOICES, TenantTable.LINE_ITEMS)) {
                 table.insert(session, tenant.existingRow(table), "");
             }
-            session.text("select change_invoice_status(?, 0, 'sent')::text", tenant.invoice());
+            session.text("select issue_invoice(?, 0, null, date '2025-01-05')::text", tenant.invoice());
             TenantTable.PAYMENTS.insert(session, tenant.existingRow(TenantTable.PAYMENTS), "");
             session.rows("""
                     insert into invoices (user_id, id, client_id, currency, issue_date, due_date)
@@ -87,21 +87,14 @@ public final class TwoTenants implements AutoCloseable {
     }
 
     /**
-     * Removes both tenants as the owner, under each tenant in turn: FORCE binds an owner that is not
-     * a superuser, and the application role may delete neither users nor invoices. Payments first,
-     * because they restrict deleting their invoice, then invoices, which take their lines with
-     * them (a sent invoice's lines cannot be deleted on their own) and restrict deleting their
-     * client; deleting the tenant cascades to the rest.
+     * Removes both tenants as the owner with purge_tenant, the one way issued invoices are deleted
+     * (the retention period set to none).
      */
     @Override
     public void close() {
         for (TenantRows tenant : List.of(mine, other)) {
             try (Session session = Session.open(owner)) {
-                session.tenant(tenant.tenant());
-                for (String table : List.of("payments", "invoices")) {
-                    session.rows("delete from " + table + " where user_id = ?", tenant.tenant());
-                }
-                session.rows("delete from users where id = ?", tenant.tenant());
+                session.rows("call purge_tenant(?, interval '0 days')", tenant.tenant());
                 session.commit();
             } catch (SQLException e) {
                 throw new IllegalStateException("could not remove " + tenant.name() + " (" + tenant.tenant()
