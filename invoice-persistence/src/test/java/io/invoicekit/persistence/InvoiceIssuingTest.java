@@ -179,6 +179,31 @@ class InvoiceIssuingTest extends StoreTest {
         assertThat(channel.isDefault()).isTrue();
     }
 
+    @Test
+    void the_readme_example_of_issuing_runs_as_written() {
+        TenantId tenant = fixture.newTenant();
+        ClientId client = fixture.newClient(tenant, 30);
+        var invoiceDraft = fixture.draft(client);
+        Invoice otherDraft = store.inTenant(tenant, tx -> tx.invoices().createDraft(fixture.draft(client)));
+
+        // --- from the README, "Issuing invoices" ---
+        store.inTenantRun(tenant, tx -> tx.profile().updateSeller(
+                new Party("Books Ltd", "1 High Street, Dublin", "IE1234567T")));   // named on invoices from now on
+        NumberingSeries shop = store.inTenant(tenant, tx -> tx.series().create(DocumentKind.INVOICE, "Shop", "S",
+                NumberPattern.of("{prefix}{yyyy}-{seq:6}"), ResetPeriod.YEARLY, false));
+        Invoice issued = store.inTenant(tenant, tx -> {
+            Invoice draft = tx.invoices().createDraft(invoiceDraft);                // no number yet
+            return tx.invoices().issue(draft.id(), draft.version(), shop.id());    // S2026-000001, dated today
+        });
+        store.inTenantRun(tenant, tx -> tx.invoices().discard(otherDraft.id(), otherDraft.version())); // no gap
+        // --- end of the README ---
+
+        assertThat(issued.number().text()).isEqualTo("S2026-000001");
+        assertThat(issued.seller().name()).isEqualTo("Books Ltd");
+        Optional<Invoice> discarded = store.inTenant(tenant, tx -> tx.invoices().find(otherDraft.id()));
+        assertThat(discarded).isEmpty();
+    }
+
     private static Invoice issue(InvoiceStore on, TenantId tenant, Invoice draft) {
         return on.inTenant(tenant, tx -> tx.invoices().issue(draft.id(), draft.version()));
     }
