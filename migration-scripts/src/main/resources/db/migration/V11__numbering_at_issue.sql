@@ -334,7 +334,8 @@ BEGIN
         FOR UPDATE;
         IF NOT FOUND THEN
             RAISE EXCEPTION 'tenant % has no invoice series %', tenant, coalesce(p_series_id::text, 'by default')
-                USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'invoices_series_fk', TABLE = 'invoices';
+                USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'invoices_series_fk', TABLE = 'invoices',
+                      DETAIL = 'series must be one of this tenant''s invoice series';
         END IF;
         IF p_issue_date < series.last_issue_date THEN
             RAISE EXCEPTION 'series % issued on %, invoice % cannot be dated %', series.name, series.last_issue_date,

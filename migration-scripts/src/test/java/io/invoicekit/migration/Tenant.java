@@ -16,7 +16,7 @@ import java.util.UUID;
 record Tenant(UUID id) {
 
     private static final List<String> TABLES = List.of(
-            "users", "clients", "services", "invoices", "line_items", "payments", "invoice_number_counters");
+            "users", "clients", "services", "invoices", "line_items", "payments", "invoice_series");
 
     static Tenant create(Sql owner) throws SQLException {
         Tenant tenant = new Tenant(UUID.randomUUID());
@@ -38,11 +38,14 @@ record Tenant(UUID id) {
                 "default_tax_rate", new BigDecimal("20.00"));
     }
 
-    /** A draft of 100.00 USD, untaxed, due 30 days after it was issued; the database numbers it. */
+    /** The day {@link #invoice} is dated, and the day {@link #invoiceWithLine} issues it on. */
+    static final LocalDate ISSUE_DATE = LocalDate.of(2025, 1, 10);
+
+    /** A draft of 100.00 USD, untaxed, due 30 days after it is dated; without a number until it is issued. */
     Row invoice(UUID clientId) {
         return Row.of("invoices",
                 "user_id", id, "id", UUID.randomUUID(), "client_id", clientId, "currency", "USD",
-                "issue_date", LocalDate.of(2025, 1, 10), "due_date", LocalDate.of(2025, 2, 9),
+                "issue_date", ISSUE_DATE, "due_date", LocalDate.of(2025, 2, 9),
                 "tax_rate", new BigDecimal("0.00"), "subtotal", new BigDecimal("100.00"),
                 "tax", new BigDecimal("0.00"), "total", new BigDecimal("100.00"));
     }
@@ -56,26 +59,96 @@ record Tenant(UUID id) {
                 "amount", new BigDecimal("100.00"));
     }
 
+    /** A second invoice series of this tenant, "Export": EXP- and four digits, never restarting. */
+    Row series() {
+        return Row.of("invoice_series",
+                "user_id", id, "id", UUID.randomUUID(), "document_kind", "invoice", "name", "Export",
+                "prefix", "EXP-", "pattern", "{prefix}{seq:4}", "reset_period", "never");
+    }
+
     /**
      * Stores {@link #invoice} with its {@link #lineItem} (a draft's totals are its lines' at
-     * commit), then moves it along the lifecycle to {@code status}: draft, sent, viewed or void.
+     * commit), then moves it along the lifecycle to {@code status}: draft (no number), sent
+     * (issued in the default series on {@link #ISSUE_DATE}), viewed, or void. Only a draft that
+     * was numbered before V11 can be void: it is stored with the number the counter gave it then.
      */
     UUID invoiceWithLine(Sql sql, UUID clientId, String status) throws SQLException {
-        List<String> moves = switch (status) {
-            case "draft" -> List.of();
-            case "sent" -> List.of("sent");
-            case "viewed" -> List.of("sent", "viewed");
-            case "void" -> List.of("void");
-            default -> throw new IllegalArgumentException("status must be draft, sent, viewed or void, was " + status);
-        };
         return sql.atomically(transaction -> {
-            UUID invoice = transaction.insert(invoice(clientId));
+            Row draft = invoice(clientId);
+            if (status.equals("void")) {
+                draft = draft.with("invoice_number", numberAsBeforeV11(transaction));
+            }
+            UUID invoice = transaction.insert(draft);
             transaction.insert(lineItem(invoice, null));
-            for (String move : moves) {
-                transaction.update("update invoices set status = ? where user_id = ? and id = ?", move, id, invoice);
+            switch (status) {
+                case "draft" -> {
+                }
+                case "sent" -> issue(transaction, invoice, ISSUE_DATE);
+                case "viewed" -> {
+                    issue(transaction, invoice, ISSUE_DATE);
+                    changeStatus(transaction, invoice, "viewed");
+                }
+                case "void" -> changeStatus(transaction, invoice, "void");
+                default -> throw new IllegalArgumentException("status must be draft, sent, viewed or void, was " + status);
             }
             return invoice;
         });
+    }
+
+    /** The id of this tenant's default invoice series, which every tenant has from its creation on. */
+    UUID defaultSeries(Sql sql) throws SQLException {
+        return sql.one("select id from invoice_series where user_id = ? and document_kind = 'invoice' and is_default",
+                UUID.class, id);
+    }
+
+    /** Issues a draft of this tenant in its default series, dated {@code issueDate}; returns its number. */
+    String issue(Sql sql, UUID invoice, LocalDate issueDate) throws SQLException {
+        return issue(sql, invoice, null, issueDate);
+    }
+
+    /**
+     * Issues a draft of this tenant in {@code series} (null: the default) with issue_invoice, as
+     * the application does, at the version it has now; returns the number it was given.
+     */
+    String issue(Sql sql, UUID invoice, UUID series, LocalDate issueDate) throws SQLException {
+        return sql.atomically(transaction -> {
+            setAsTenant(transaction);
+            Long version = transaction.one("select issue_invoice(?, (select version from invoices"
+                    + " where user_id = ? and id = ?), ?, ?)", Long.class, invoice, id, invoice, series, issueDate);
+            if (version == null) {
+                throw new IllegalStateException("tenant " + id + " has no invoice " + invoice + " to issue");
+            }
+            return transaction.one("select invoice_number from invoices where user_id = ? and id = ?",
+                    String.class, id, invoice);
+        });
+    }
+
+    /** Moves an invoice of this tenant to viewed or void with change_invoice_status, at its current version. */
+    void changeStatus(Sql sql, UUID invoice, String status) throws SQLException {
+        sql.atomically(transaction -> {
+            setAsTenant(transaction);
+            Long version = transaction.one("select change_invoice_status(?, (select version from invoices"
+                    + " where user_id = ? and id = ?), ?)", Long.class, invoice, id, invoice, status);
+            if (version == null) {
+                throw new IllegalStateException("tenant " + id + " has no invoice " + invoice + " to make " + status);
+            }
+            return version;
+        });
+    }
+
+    /** This tenant for the rest of the transaction, as invoice-rls sets it (issue_invoice numbers for it). */
+    void setAsTenant(Sql transaction) throws SQLException {
+        transaction.one("select set_config('app.user_id', ?, true)", String.class, id.toString());
+    }
+
+    /**
+     * The number V8 gave a draft as it was stored: the next of the tenant's counter, which V11
+     * made its default series' (so that the series never gives that number again). As the owner.
+     */
+    private String numberAsBeforeV11(Sql owner) throws SQLException {
+        return owner.one("update invoice_series set last_number = last_number + 1"
+                + " where user_id = ? and document_kind = 'invoice' and is_default"
+                + " returning invoice_number_render(pattern, prefix, ?, last_number)", String.class, id, ISSUE_DATE);
     }
 
     /** A completed card payment in USD with a provider transaction id of its own. */

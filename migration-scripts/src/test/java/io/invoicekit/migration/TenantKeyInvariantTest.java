@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class TenantKeyInvariantTest {
 
     private static final List<String> TENANT_OWNED_TABLES = List.of(
-            "clients", "services", "invoices", "line_items", "payments", "invoice_number_counters");
+            "clients", "services", "invoices", "line_items", "payments", "invoice_series");
 
     /** The tables (not views) of schema public that have a user_id column, as a CTE. */
     private static final String WITH_TENANT_OWNED = """
@@ -91,7 +91,8 @@ class TenantKeyInvariantTest {
                 row -> new ForeignKey(row.getString(1), row.getString(2), row.getString(3)));
 
         assertThat(foreignKeys).extracting(ForeignKey::name)
-                .contains("clients_user_id_fkey", "invoices_client_fk", "line_items_invoice_fk", "payments_invoice_fk");
+                .contains("clients_user_id_fkey", "invoices_client_fk", "line_items_invoice_fk", "payments_invoice_fk",
+                        "invoices_series_fk", "invoice_series_user_fk");
         assertThat(foreignKeys).allSatisfy(key ->
                 assertThat(key.referencedColumn()).as(key.name()).isEqualTo(key.referencedTenantKey()));
     }

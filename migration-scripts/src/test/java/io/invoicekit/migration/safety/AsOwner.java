@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
 
 /** Plain SQL on a scratch database as its owner (a superuser): arranging and inspecting a case. */
 record AsOwner(ConnectionSettings database) {
@@ -15,6 +17,22 @@ record AsOwner(ConnectionSettings database) {
             for (String sql : statements) {
                 statement.execute(sql);
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /** The first column of each row of a query, as text, to its second, a number. */
+    Map<String, Long> queryLongs(String sql) {
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(sql)) {
+            Map<String, Long> values = new HashMap<>();
+            while (result.next()) {
+                if (values.put(result.getString(1), result.getLong(2)) != null) {
+                    throw new IllegalStateException("two rows for " + result.getString(1) + " from " + sql);
+                }
+            }
+            return values;
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }

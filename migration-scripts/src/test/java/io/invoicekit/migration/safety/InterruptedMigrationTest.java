@@ -68,7 +68,9 @@ class InterruptedMigrationTest {
         ConnectionSettings database = databases.empty();
         migrations(database, interruption.version() - 1).migrate();
         SampleData.load(database, interruption.version() - 1);
-        TableContents.Columns columns = TableContents.Columns.of(database).without("invoices", "updated_at");
+        // V11 drops the counters once their counts are in the default series (UpgradePathTest compares them).
+        TableContents.Columns columns = TableContents.Columns.of(database).without("invoices", "updated_at")
+                .withoutTable("invoice_number_counters");
         TableContents before = TableContents.read(database, columns);
         String version = String.valueOf(interruption.version());
 

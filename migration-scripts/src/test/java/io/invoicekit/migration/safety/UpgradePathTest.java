@@ -3,19 +3,31 @@ package io.invoicekit.migration.safety;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.invoicekit.migration.InvoiceMigrations;
+import io.invoicekit.migration.MigrationState;
 import io.invoicekit.testdb.ConnectionSettings;
 import io.invoicekit.testdb.ScratchDatabaseExtension;
 import io.invoicekit.testdb.ScratchDatabases;
+import java.util.Map;
+import java.util.Objects;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every released version can be upgraded to the latest: data written at that version survives
- * unchanged, and the schema it ends with is exactly a fresh install's.
+ * unchanged (or, for a table a migration replaces, moved where the migration says), and the
+ * schema it ends with is exactly a fresh install's.
  */
 @ExtendWith(ScratchDatabaseExtension.class)
 class UpgradePathTest {
+
+    /** V4 to V10's per-tenant counters; V11 moves each into the tenant's default invoice series. */
+    private static final String COUNTERS = "invoice_number_counters";
+
+    /** Each tenant's default invoice series' counter, by tenant. */
+    private static final String DEFAULT_SERIES_COUNTERS = "SELECT user_id, last_number FROM invoice_series"
+            + " WHERE document_kind = 'invoice' AND is_default";
 
     private final ScratchDatabases databases;
 
@@ -24,24 +36,68 @@ class UpgradePathTest {
     }
 
     @ParameterizedTest(name = "from version {0}")
-    @ValueSource(ints = {1, 2, 3, 4, 5, 6})
+    @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
     void upgrading_keeps_every_row_and_ends_with_the_schema_of_a_fresh_install(int version) {
         ConnectionSettings database = databases.empty();
         InvoiceMigrations.forDataSource(database.dataSource()).target(String.valueOf(version)).build().migrate();
         SampleData.load(database, version);
-        TableContents.Columns columns = TableContents.Columns.of(database);
+        // V11 drops the counters once their counts are in the default series: compared below.
+        TableContents.Columns columns = TableContents.Columns.of(database).withoutTable(COUNTERS);
         if (version < 5) {
             // The V5 due-date backfill is an UPDATE, and an UPDATE moves updated_at (V5's header).
             columns = columns.without("invoices", "updated_at");
         }
         TableContents before = TableContents.read(database, columns);
+        Map<String, Long> lastNumbers = lastNumbersGiven(new AsOwner(database));
 
         InvoiceMigrations.forDataSource(database.dataSource()).build().migrate();
 
         assertThat(before.count("invoices")).isPositive();
         assertThat(TableContents.read(database, columns)).isEqualTo(before);
+        assertThat(lastNumbers).as("numbers given before the upgrade").isNotEmpty().doesNotContainValue(0L);
+        assertThat(new AsOwner(database).queryLongs(DEFAULT_SERIES_COUNTERS))
+                .as("each tenant's default series goes on from the last number it was given")
+                .isEqualTo(lastNumbers);
         assertThat(CatalogSnapshot.of(database).diff(freshInstall())).as("schema differences from a fresh install")
                 .isEmpty();
+    }
+
+    /** The data the latest version's application writes: drafts without numbers, invoices numbered as issued. */
+    @Test
+    void sample_data_of_the_latest_version_is_numbered_at_issue_in_each_tenants_default_series() {
+        ConnectionSettings database = databases.migrated().owner();
+        AsOwner owner = new AsOwner(database);
+
+        SampleData.load(database, latestVersion(database));
+
+        assertThat(owner.queryLong("SELECT count(*) FROM invoices WHERE status <> 'draft'")).isPositive();
+        assertThat(owner.queryLong("SELECT count(*) FROM invoices WHERE status = 'draft' AND invoice_number IS NOT NULL"))
+                .as("numbered drafts").isZero();
+        assertThat(owner.queryLongs(DEFAULT_SERIES_COUNTERS))
+                .as("each tenant's default series counted what it issued")
+                .isEqualTo(owner.queryLongs("SELECT user_id, count(*) FILTER (WHERE status <> 'draft') FROM invoices"
+                        + " GROUP BY user_id"));
+        assertThat(owner.queryLong("SELECT count(*) FROM invoices i JOIN invoice_series s"
+                + " ON s.user_id = i.user_id AND s.id = i.series_id"
+                + " WHERE i.invoice_number <> invoice_number_render(s.pattern, s.prefix, i.issue_date, i.sequence_number)"))
+                .as("numbers that are not their series' pattern at their sequence").isZero();
+    }
+
+    /**
+     * The last number each tenant was given, by tenant: its counter where the schema has one
+     * (V4 on); before, the highest number among its invoices, which V4 starts the counter from.
+     */
+    private static Map<String, Long> lastNumbersGiven(AsOwner owner) {
+        boolean hasCounters = owner.queryLong("SELECT count(*) FROM pg_class WHERE oid = to_regclass('public."
+                + COUNTERS + "')") == 1;
+        return owner.queryLongs(hasCounters
+                ? "SELECT user_id, last_value FROM " + COUNTERS
+                : "SELECT user_id, max(substring(invoice_number FROM 5)::bigint) FROM invoices GROUP BY user_id");
+    }
+
+    private static int latestVersion(ConnectionSettings database) {
+        return InvoiceMigrations.forDataSource(database.dataSource()).build().status().stream()
+                .map(MigrationState::version).filter(Objects::nonNull).mapToInt(Integer::parseInt).max().orElseThrow();
     }
 
     private CatalogSnapshot freshInstall() {
