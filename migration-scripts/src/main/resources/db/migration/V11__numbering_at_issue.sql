@@ -345,7 +345,10 @@ BEGIN
                       DETAIL = 'issueDate must not be before the last issue date of its series';
         END IF;
         period := public.invoice_number_period(series.reset_period, p_issue_date);
-        sequence := CASE WHEN series.period_start IS NOT DISTINCT FROM period THEN series.last_number + 1 ELSE 1 END;
+        -- Back to 1 only on passing from one period to a later one: a series given a reset (or
+        -- relieved of one) mid-period counts on, so that it never repeats a number of that period.
+        sequence := CASE WHEN series.period_start IS NULL OR period IS NULL OR series.period_start = period
+                         THEN series.last_number + 1 ELSE 1 END;
         UPDATE public.invoice_series s
         SET last_number = sequence, period_start = period, last_issue_date = p_issue_date
         WHERE s.user_id = tenant AND s.id = series.id;

@@ -159,6 +159,22 @@ class InvoiceIssuingTest extends StoreTest {
     }
 
     @Test
+    void a_series_given_a_yearly_reset_mid_year_counts_on_until_the_next_year() {
+        TenantId tenant = fixture.newTenant();
+        ClientId client = fixture.newClient(tenant, 30);
+        fixture.sentInvoice(tenant, client);
+        NumberingSeries series = store.inTenant(tenant, tx -> tx.series().defaultFor(DocumentKind.INVOICE)).orElseThrow();
+
+        store.inTenant(tenant, tx -> tx.series().changeFormat(series.id(), series.version(), "INV-",
+                NumberPattern.of("{prefix}{yyyy}-{seq:6}"), ResetPeriod.YEARLY));
+        String sameYear = fixture.sentInvoice(tenant, client).number().text();
+        String nextYear = issueIn(fixture.storeOn(LocalDate.of(2027, 1, 4)), tenant, client, series);
+
+        assertThat(sameYear).isEqualTo("INV-2026-000002");
+        assertThat(nextYear).isEqualTo("INV-2027-000001");
+    }
+
+    @Test
     void a_new_default_series_takes_over_and_the_old_one_stays_usable() {
         TenantId tenant = fixture.newTenant();
         ClientId client = fixture.newClient(tenant, 30);
