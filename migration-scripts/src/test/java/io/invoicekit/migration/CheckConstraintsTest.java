@@ -145,8 +145,7 @@ class CheckConstraintsTest {
                 new Case("a draft without a number voided", check("invoices_numbered_unless_draft"), (sql, b) ->
                         b.tenant().changeStatus(sql, b.draftInvoice(), "void")),
                 new Case("a number with a line break", check("invoices_number_printable"), (sql, b) ->
-                        sql.update("update invoices set invoice_number = ? where user_id = ? and id = ?",
-                                "INV-000002\n", b.tenant().id(), b.draftInvoice())),
+                        sql.insert(b.newInvoice().with("invoice_number", "INV-000002\n"))),
                 new Case("an empty number", check("invoices_number_printable"), (sql, b) ->
                         sql.insert(b.newInvoice().with("invoice_number", ""))),
                 // A valid pattern can repeat {prefix}: six prefixes of 20 characters make a number
@@ -158,11 +157,15 @@ class CheckConstraintsTest {
                             return b.tenant().issue(transaction, b.draftInvoice(), series, Tenant.ISSUE_DATE);
                         })),
                 new Case("a draft given a series without a sequence number", check("invoices_sequence_in_series"),
-                        (sql, b) -> sql.update("update invoices set series_id = ? where user_id = ? and id = ?",
-                                b.tenant().defaultSeries(sql), b.tenant().id(), b.draftInvoice())),
+                        (sql, b) -> sql.insert(b.newInvoice().with("series_id", b.tenant().defaultSeries(sql)))),
                 new Case("a sequence number 0 in a series", check("invoices_sequence_in_series"), (sql, b) ->
-                        sql.update("update invoices set series_id = ?, sequence_number = 0"
-                                + " where user_id = ? and id = ?", b.tenant().defaultSeries(sql), b.tenant().id(), b.draftInvoice())),
+                        sql.insert(b.newInvoice().with("series_id", b.tenant().defaultSeries(sql))
+                                .with("sequence_number", 0L))),
+                new Case("a tenant purged within the retention of its issued invoices", check("invoices_retained"),
+                        (sql, b) -> sql.update("call purge_tenant(?, interval '10 years')", b.tenant().id())),
+                new Case("a draft given a number without being issued", check("invoices_identity_frozen"), (sql, b) ->
+                        sql.update("update invoices set invoice_number = 'INV-900001' where user_id = ? and id = ?",
+                                b.tenant().id(), b.draftInvoice())),
                 new Case("an invoice in dinars of three minor units", check("invoices_currency_supported"), (sql, b) ->
                         sql.insert(b.newInvoice().with("currency", "BHD"))),
                 new Case("a tax rate over 100%", check("invoices_tax_rate_range"), (sql, b) ->
