@@ -272,6 +272,18 @@ BEGIN
 END
 $$;
 
+-- Whether this transaction is purge_tenant's removing p_tenant: the setting it makes, and a role
+-- that is not a member of ${appRole} (which may make the setting too). A superuser is a member of
+-- every role, and may purge.
+CREATE OR REPLACE FUNCTION public.purging(p_tenant uuid) RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path = pg_catalog, pg_temp AS
+$$
+SELECT current_setting('invoicekit.purged_tenant', true) IS NOT DISTINCT FROM p_tenant::text
+       AND (NOT pg_has_role(current_user, '${appRole}', 'MEMBER')
+            OR (SELECT r.rolsuper FROM pg_roles r WHERE r.rolname = current_user))
+$$;
+
 -- A number, once given, stays on record: only a draft without one is discarded, except by
 -- purge_tenant once the retention period of a tenant's documents is over.
 CREATE OR REPLACE FUNCTION public.guard_invoice_delete() RETURNS trigger
@@ -279,11 +291,7 @@ CREATE OR REPLACE FUNCTION public.guard_invoice_delete() RETURNS trigger
     SET search_path = pg_catalog, pg_temp AS
 $$
 BEGIN
-    IF OLD.invoice_number IS NOT NULL
-       AND (current_setting('invoicekit.purged_tenant', true) IS DISTINCT FROM OLD.user_id::text
-            -- (a superuser is a member of every role, and may purge)
-            OR pg_has_role(current_user, '${appRole}', 'MEMBER')
-               AND NOT (SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.rolname = current_user)) THEN
+    IF OLD.invoice_number IS NOT NULL AND NOT public.purging(OLD.user_id) THEN
         RAISE EXCEPTION 'invoice % has a number and is kept', OLD.invoice_number
             USING ERRCODE = 'check_violation', CONSTRAINT = 'invoices_numbered_kept', TABLE = 'invoices',
                   DETAIL = 'an invoice with a number is never deleted: only a draft without one is discarded';
