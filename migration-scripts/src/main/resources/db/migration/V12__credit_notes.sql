@@ -388,6 +388,7 @@ DECLARE
     invoice     public.invoices;
     net         numeric(12,2);
     vat         numeric(12,2);
+    settled     text;
     taken       record;
     new_version bigint;
 BEGIN
@@ -416,10 +417,13 @@ BEGIN
                   DETAIL = 'a credit note credits an issued invoice more than 0 and at most what is left of its '
                            'total: credit notes never add up to more than the invoice';
     END IF;
+    settled := public.invoice_settled_status(invoice.status, invoice.total, invoice.amount_paid,
+                                             invoice.amount_credited + net + vat);
+    -- Paid once payments and credit notes cover the total: paid on the day that happens.
     UPDATE public.invoices i
     SET amount_credited = i.amount_credited + net + vat,
-        status          = public.invoice_settled_status(i.status, i.total, i.amount_paid,
-                                                        i.amount_credited + net + vat),
+        status          = settled,
+        paid_date       = CASE settled WHEN 'paid' THEN coalesce(i.paid_date, now()) WHEN 'credited' THEN i.paid_date END,
         version         = i.version + 1
     WHERE i.user_id = tenant AND i.id = invoice.id;
     SELECT * INTO taken FROM public.take_document_number(tenant, 'credit_note', p_series_id, p_issue_date);

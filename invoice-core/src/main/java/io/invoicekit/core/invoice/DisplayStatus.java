@@ -11,5 +11,6 @@ public enum DisplayStatus {
     PARTIALLY_PAID,
     OVERDUE,
     PAID,
+    CREDITED,
     VOID
 }

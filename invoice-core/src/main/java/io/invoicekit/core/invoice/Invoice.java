@@ -50,6 +50,7 @@ public record Invoice(
         Money tax,
         Money total,
         Money amountPaid,
+        Money amountCredited,
         InvoiceStatus status,
         Instant paidDate,
         String notes,
@@ -71,6 +72,7 @@ public record Invoice(
         parts.require("tax", tax);
         parts.require("total", total);
         parts.require("amountPaid", amountPaid);
+        parts.require("amountCredited", amountCredited);
         if (parts.require("status", status) && status != InvoiceStatus.DRAFT) {
             parts.require("number", number);
         }
@@ -82,7 +84,7 @@ public record Invoice(
         // The rules that tie the parts together only make sense once every part is sound.
         var whole = new Violations();
         checkTotals(whole, lines, taxRate, subtotal, tax, total);
-        checkAmountPaid(whole, status, total, amountPaid, paidDate);
+        checkSettlement(whole, status, total, amountPaid, amountCredited, paidDate);
         if (status != InvoiceStatus.DRAFT && status != InvoiceStatus.VOID) {
             checkSendable(whole, lines, total);
         }
@@ -115,6 +117,7 @@ public record Invoice(
                 totals.tax(),
                 totals.total(),
                 Money.zero(draft.currency()),
+                Money.zero(draft.currency()),
                 InvoiceStatus.DRAFT,
                 null,
                 draft.notes(),
@@ -128,9 +131,40 @@ public record Invoice(
         return total.currency();
     }
 
-    /** What the client still owes: the total less the amount paid. */
+    /**
+     * What the client still owes: the total less what was paid and what credit notes credited;
+     * below 0 when a credit note left more paid than owed, which a refund pays back.
+     */
     public Money balance() {
-        return total.minus(amountPaid);
+        return total.minus(amountPaid).minus(amountCredited);
+    }
+
+    /**
+     * Refuses a credit note of {@code creditTotal} (tax included) that this invoice cannot take:
+     * only an issued invoice that is not credited in full is credited, by more than 0 and at most
+     * what is left of its total, so that credit notes never add up to more than it billed.
+     */
+    public void checkCreditable(Money creditTotal) {
+        requireNonNull(creditTotal, "creditTotal is null");
+        var violations = new Violations();
+        violations.check(status != InvoiceStatus.DRAFT && status != InvoiceStatus.VOID
+                        && status != InvoiceStatus.CREDITED, "status", "creditable",
+                "must be issued and not yet credited in full to credit, was " + status);
+        Money left = total.minus(amountCredited);
+        violations.check(creditTotal.isPositive() && !creditTotal.isGreaterThan(left), "total", "withinInvoice",
+                "must be more than 0 and at most the " + left + " left to credit of the total " + total + ", was "
+                        + creditTotal);
+        violations.throwIfAny(subject() + " cannot be credited");
+    }
+
+    /** Refuses a refund beyond what was paid above what is owed: the negated {@link #balance()}. */
+    public void checkRefundable(Money refund) {
+        requireNonNull(refund, "refund is null");
+        var violations = new Violations();
+        Money owedBack = Money.zero(currency()).minus(balance());
+        violations.check(refund.isPositive() && !refund.isGreaterThan(owedBack), "amount", "owedBack",
+                "must be more than 0 and at most the " + owedBack + " paid beyond what is owed, was " + refund);
+        violations.throwIfAny(subject() + " cannot refund");
     }
 
     /**
@@ -165,7 +199,7 @@ public record Invoice(
         parts.throwIfAny(subject() + " cannot be issued");
         LocalDate due = issuedOn.plusDays(ChronoUnit.DAYS.between(issueDate, dueDate));
         return new Invoice(id, number == null ? given : number, clientId, issuedOn, due, taxRate, lines, subtotal,
-                tax, total, amountPaid, InvoiceStatus.SENT, paidDate, notes, purchaseOrder, sellerOnIssue,
+                tax, total, amountPaid, amountCredited, InvoiceStatus.SENT, paidDate, notes, purchaseOrder, sellerOnIssue,
                 buyerOnIssue, version);
     }
 
@@ -207,13 +241,13 @@ public record Invoice(
     /**
      * This invoice with all its payments applied, as the database's payment trigger leaves it. The
      * amount paid is the sum of the {@code COMPLETED} payments (pending ones do not count yet,
-     * refunded ones no longer); the status follows it: {@code PARTIALLY_PAID} below the total,
-     * {@code PAID} at the total, with the paid date from the clock when it first gets there, and back
-     * to {@code SENT} when refunds bring it to nothing.
+     * refunded ones before refunds went through credit notes no longer); the status follows it and
+     * what was credited: {@code PARTIALLY_PAID} below the total, {@code PAID} once payments and
+     * credit notes cover it, with the paid date from the clock when it first gets there.
      *
      * <p>Refused: payments of another invoice or currency ({@link CurrencyMismatchException}),
-     * pending or completed payments on a {@code DRAFT} or {@code VOID} invoice, and completed
-     * payments above the total ({@link OverpaymentException}).
+     * pending or completed payments on a {@code DRAFT}, {@code VOID} or {@code CREDITED} invoice,
+     * and completed payments above the total less what was credited ({@link OverpaymentException}).
      *
      * @param payments every payment made against this invoice, in any status
      */
@@ -236,11 +270,12 @@ public record Invoice(
                 paid = paid.plus(payment.amount());
             }
         }
-        violations.check(!live || status != InvoiceStatus.DRAFT && status != InvoiceStatus.VOID,
-                "status", "payable", "must be sent and not void to take payments, was " + status);
+        violations.check(!live || status != InvoiceStatus.DRAFT && status != InvoiceStatus.VOID
+                        && status != InvoiceStatus.CREDITED,
+                "status", "payable", "must be issued and neither void nor credited to take payments, was " + status);
         violations.throwIfAny(subject() + " cannot take these payments");
-        if (paid.isGreaterThan(total)) {
-            throw new OverpaymentException(subject(), total, paid);
+        if (paid.plus(amountCredited).isGreaterThan(total)) {
+            throw new OverpaymentException(subject(), total.minus(amountCredited), paid, amountCredited.isPositive());
         }
         var next = statusWhenPaid(paid);
         if (next != status) {
@@ -266,12 +301,17 @@ public record Invoice(
             case VIEWED -> DisplayStatus.VIEWED;
             case PARTIALLY_PAID -> DisplayStatus.PARTIALLY_PAID;
             case PAID -> DisplayStatus.PAID;
+            case CREDITED -> DisplayStatus.CREDITED;
             case VOID -> DisplayStatus.VOID;
         };
     }
 
+    /** The database's invoice_settled_status: what this invoice is with {@code paid} and what is credited. */
     private InvoiceStatus statusWhenPaid(Money paid) {
-        if (paid.equals(total)) {
+        if (amountCredited.equals(total) && total.isPositive()) {
+            return InvoiceStatus.CREDITED;
+        }
+        if (paid.isPositive() && !total.isGreaterThan(paid.plus(amountCredited))) {
             return InvoiceStatus.PAID;
         }
         if (paid.isPositive()) {
@@ -289,7 +329,7 @@ public record Invoice(
 
     private Invoice with(InvoiceStatus next, Money newAmountPaid, Instant newPaidDate) {
         return new Invoice(id, number, clientId, issueDate, dueDate, taxRate, lines, subtotal, tax, total,
-                newAmountPaid, next, newPaidDate, notes, purchaseOrder, seller, buyer, version);
+                newAmountPaid, amountCredited, next, newPaidDate, notes, purchaseOrder, seller, buyer, version);
     }
 
     private String subject() {
@@ -308,25 +348,55 @@ public record Invoice(
                 "must be subtotal plus tax, " + expected.total() + ", was " + total);
     }
 
-    /** What was paid fits the status: nothing before payments, all of it once PAID, and only then a paid date. */
-    private static void checkAmountPaid(
-            Violations violations, InvoiceStatus status, Money total, Money amountPaid, Instant paidDate) {
-        if (!amountPaid.currency().equals(total.currency())) {
-            violations.add("amountPaid", "sameCurrency", "must be in " + total.currency() + ", was " + amountPaid);
+    /**
+     * What was paid and credited fits the status, as the database's invoices_status_matches_settlement
+     * says: nothing before issue; credited in full when CREDITED; covered by payments and credit
+     * notes when PAID, in part when PARTIALLY_PAID; a paid date once PAID (kept when credited later).
+     */
+    private static void checkSettlement(Violations violations, InvoiceStatus status, Money total, Money amountPaid,
+                                        Money amountCredited, Instant paidDate) {
+        boolean sameCurrency = true;
+        for (var amount : List.of(amountPaid, amountCredited)) {
+            if (!amount.currency().equals(total.currency())) {
+                violations.add(amount == amountPaid ? "amountPaid" : "amountCredited", "sameCurrency",
+                        "must be in " + total.currency() + ", was " + amount);
+                sameCurrency = false;
+            }
+        }
+        if (!sameCurrency) {
             return;
         }
+        violations.check(!amountPaid.isGreaterThan(total), "amountPaid", "withinTotal",
+                "must be at most the total " + total + ", was " + amountPaid);
+        violations.check(!amountCredited.isGreaterThan(total), "amountCredited", "withinTotal",
+                "must be at most the total " + total + ", was " + amountCredited);
+        Money covered = amountPaid.plus(amountCredited);
+        boolean partlyCredited = amountCredited.isZero() || total.isGreaterThan(amountCredited);
         switch (status) {
-            case DRAFT, SENT, VIEWED, VOID -> violations.check(amountPaid.isZero(), "amountPaid", "nothingPaid",
-                    "must be 0 while the invoice is " + status + ", was " + amountPaid);
-            case PARTIALLY_PAID -> violations.check(amountPaid.isPositive() && total.isGreaterThan(amountPaid),
-                    "amountPaid", "partlyPaid", "must be more than 0 and less than the total " + total
-                            + " while PARTIALLY_PAID, was " + amountPaid);
-            case PAID -> violations.check(amountPaid.equals(total), "amountPaid", "fullyPaid",
-                    "must be the total " + total + " while PAID, was " + amountPaid);
+            case DRAFT, VOID -> {
+                violations.check(amountPaid.isZero(), "amountPaid", "nothingPaid",
+                        "must be 0 while the invoice is " + status + ", was " + amountPaid);
+                violations.check(amountCredited.isZero(), "amountCredited", "nothingCredited",
+                        "must be 0 while the invoice is " + status + ", was " + amountCredited);
+            }
+            case SENT, VIEWED -> {
+                violations.check(amountPaid.isZero(), "amountPaid", "nothingPaid",
+                        "must be 0 while the invoice is " + status + ", was " + amountPaid);
+                violations.check(partlyCredited, "amountCredited", "partlyCredited",
+                        "must be less than the total " + total + " while " + status + ", was " + amountCredited);
+            }
+            case PARTIALLY_PAID -> violations.check(amountPaid.isPositive() && total.isGreaterThan(covered),
+                    "amountPaid", "partlyPaid", "must be more than 0 and, with " + amountCredited
+                            + " credited, less than the total " + total + " while PARTIALLY_PAID, was " + amountPaid);
+            case PAID -> violations.check(amountPaid.isPositive() && !total.isGreaterThan(covered) && partlyCredited,
+                    "amountPaid", "fullyPaid", "must, with " + amountCredited + " credited, cover the total " + total
+                            + " while PAID, was " + amountPaid);
+            case CREDITED -> violations.check(amountCredited.equals(total) && total.isPositive(), "amountCredited",
+                    "fullyCredited", "must be the total " + total + " while CREDITED, was " + amountCredited);
         }
         if (status == InvoiceStatus.PAID) {
             violations.require("paidDate", paidDate);
-        } else {
+        } else if (status != InvoiceStatus.CREDITED) {
             violations.check(paidDate == null, "paidDate", "onlyWhenPaid",
                     "must be absent while the invoice is " + status + ", was " + paidDate);
         }

@@ -13,6 +13,7 @@ final class InvoiceRules {
 
     private static final int DESCRIPTION_MAX = 1000;
     private static final int PURCHASE_ORDER_MAX = 100;
+    private static final int REASON_MAX = 1000;
 
     private InvoiceRules() {
     }
@@ -65,5 +66,10 @@ final class InvoiceRules {
     /** @return the client's purchase-order reference stripped, or null if there is none */
     static String purchaseOrder(Violations violations, String purchaseOrder) {
         return violations.optionalText("purchaseOrder", purchaseOrder, PURCHASE_ORDER_MAX);
+    }
+
+    /** @return why a credit note credits, stripped: required, at most 1000 characters */
+    static String creditReason(Violations violations, String reason) {
+        return violations.requiredText("reason", reason, REASON_MAX);
     }
 }

@@ -8,11 +8,13 @@ package io.invoicekit.core.invoice;
  * <pre>
  *   DRAFT ──issue──▶ SENT ──view──▶ VIEWED
  *                     │               │
- *                     └──payments──▶ PARTIALLY_PAID ⇄ PAID   (a refund to nothing goes back to SENT)
+ *                     └──payments──▶ PARTIALLY_PAID ⇄ PAID
+ *   any issued status ──credit notes for the whole total──▶ CREDITED
  *   DRAFT with a number ──void──▶ VOID
  * </pre>
  *
- * <p>An issued invoice is never void: a credit note cancels it. A draft without a number is
+ * <p>Status follows what was paid and credited: paid once payments and credit notes cover the
+ * total, partially paid below it. An issued invoice is never void: a credit note cancels it. A draft without a number is
  * discarded, not voided; only a draft numbered before numbers were given at issue is voided, so
  * that its number stays on record.
  */
@@ -22,17 +24,18 @@ public enum InvoiceStatus {
     VIEWED,
     PARTIALLY_PAID,
     PAID,
+    CREDITED,
     VOID;
 
     /** Whether the lifecycle allows going from this status to {@code next}. */
     public boolean canBecome(InvoiceStatus next) {
         return switch (this) {
             case DRAFT -> next == SENT || next == VOID;
-            case SENT -> next == VIEWED || next == PARTIALLY_PAID || next == PAID;
-            case VIEWED -> next == PARTIALLY_PAID || next == PAID;
-            case PARTIALLY_PAID -> next == PAID || next == SENT;
-            case PAID -> next == PARTIALLY_PAID || next == SENT;
-            case VOID -> false;
+            case SENT -> next == VIEWED || next == PARTIALLY_PAID || next == PAID || next == CREDITED;
+            case VIEWED -> next == PARTIALLY_PAID || next == PAID || next == CREDITED;
+            case PARTIALLY_PAID -> next == PAID || next == SENT || next == CREDITED;
+            case PAID -> next == PARTIALLY_PAID || next == SENT || next == CREDITED;
+            case CREDITED, VOID -> false;
         };
     }
 

@@ -13,8 +13,9 @@ import java.time.LocalDate;
  * the payment provider's reference, recorded once per tenant) and the notes are null when there are
  * none.
  *
- * <p>A payment starts {@code PENDING}; {@link #complete()}, {@link #fail()} and {@link #refund()}
- * move it along its lifecycle and refuse any other move. {@code version} is the optimistic-locking
+ * <p>A payment starts {@code PENDING}; {@link #complete()} and {@link #fail()} move it along its
+ * lifecycle and refuse any other move. Money paid back is a {@link Refund} against a credit note,
+ * not a change of the payment. {@code version} is the optimistic-locking
  * version as read from the database, 0 for a payment not stored yet; the repository increments it.
  */
 public record Payment(
@@ -66,11 +67,6 @@ public record Payment(
     /** The money will not arrive: pending to failed. */
     public Payment fail() {
         return moveTo(PaymentStatus.FAILED);
-    }
-
-    /** The money went back to the client: completed to refunded. */
-    public Payment refund() {
-        return moveTo(PaymentStatus.REFUNDED);
     }
 
     private Payment moveTo(PaymentStatus next) {

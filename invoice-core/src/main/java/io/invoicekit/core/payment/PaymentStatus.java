@@ -2,8 +2,9 @@ package io.invoicekit.core.payment;
 
 /**
  * Where a payment stands: {@code PENDING} until the money arrives, then {@code COMPLETED} or {@code
- * FAILED}; a completed payment may later be {@code REFUNDED}. The database stores the lower-case name
- * of each constant.
+ * FAILED}. {@code REFUNDED} is the status of payments refunded before refunds were recorded against
+ * credit notes ({@link Refund}); no payment becomes refunded any more. The database stores the
+ * lower-case name of each constant.
  */
 public enum PaymentStatus {
     PENDING,
@@ -15,8 +16,7 @@ public enum PaymentStatus {
     public boolean canBecome(PaymentStatus next) {
         return switch (this) {
             case PENDING -> next == COMPLETED || next == FAILED;
-            case COMPLETED -> next == REFUNDED;
-            case FAILED, REFUNDED -> false;
+            case COMPLETED, FAILED, REFUNDED -> false;
         };
     }
 

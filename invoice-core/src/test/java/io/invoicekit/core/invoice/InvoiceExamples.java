@@ -57,7 +57,7 @@ final class InvoiceExamples {
     static Invoice numberedDraft() {
         var draft = draftInvoice();
         return new Invoice(draft.id(), NUMBER, draft.clientId(), draft.issueDate(), draft.dueDate(), draft.taxRate(),
-                draft.lines(), draft.subtotal(), draft.tax(), draft.total(), draft.amountPaid(), draft.status(), null,
+                draft.lines(), draft.subtotal(), draft.tax(), draft.total(), draft.amountPaid(), draft.amountCredited(), draft.status(), null,
                 null, null, null, null, 0);
     }
 
@@ -69,6 +69,7 @@ final class InvoiceExamples {
             case VIEWED -> sentInvoice().markViewed();
             case PARTIALLY_PAID -> paidIn(sentInvoice(), "50.00");
             case PAID -> paidIn(sentInvoice(), "120.00");
+            case CREDITED -> credited(sentInvoice(), "120.00");
             case VOID -> numberedDraft().voidInvoice();
         };
     }
@@ -85,5 +86,20 @@ final class InvoiceExamples {
 
     static Payment completed(Invoice invoice, String amount) {
         return pending(invoice, amount).complete();
+    }
+
+    /** The invoice as the database leaves it once credit notes of {@code amount} are issued. */
+    static Invoice credited(Invoice invoice, String amount) {
+        Money credit = Money.of(amount, EUR);
+        invoice.checkCreditable(credit);
+        Money covered = invoice.amountPaid().plus(credit);
+        InvoiceStatus status = credit.equals(invoice.total()) ? InvoiceStatus.CREDITED
+                : invoice.amountPaid().isZero() ? invoice.status()
+                : covered.isGreaterThan(invoice.total()) || covered.equals(invoice.total()) ? InvoiceStatus.PAID
+                : InvoiceStatus.PARTIALLY_PAID;
+        return new Invoice(invoice.id(), invoice.number(), invoice.clientId(), invoice.issueDate(), invoice.dueDate(),
+                invoice.taxRate(), invoice.lines(), invoice.subtotal(), invoice.tax(), invoice.total(),
+                invoice.amountPaid(), credit, status, invoice.paidDate(), invoice.notes(), invoice.purchaseOrder(),
+                invoice.seller(), invoice.buyer(), invoice.version());
     }
 }

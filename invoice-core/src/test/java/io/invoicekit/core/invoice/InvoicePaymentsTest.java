@@ -4,6 +4,7 @@ import static io.invoicekit.core.invoice.InvoiceExamples.CLOCK;
 import static io.invoicekit.core.invoice.InvoiceExamples.EUR;
 import static io.invoicekit.core.invoice.InvoiceExamples.ISSUED;
 import static io.invoicekit.core.invoice.InvoiceExamples.completed;
+import static io.invoicekit.core.invoice.InvoiceExamples.credited;
 import static io.invoicekit.core.invoice.InvoiceExamples.draftInvoice;
 import static io.invoicekit.core.invoice.InvoiceExamples.invoiceIn;
 import static io.invoicekit.core.invoice.InvoiceExamples.numberedDraft;
@@ -16,6 +17,7 @@ import io.invoicekit.core.money.CurrencyMismatchException;
 import io.invoicekit.core.money.Money;
 import io.invoicekit.core.payment.Payment;
 import io.invoicekit.core.payment.PaymentMethod;
+import io.invoicekit.core.payment.PaymentStatus;
 import io.invoicekit.core.tenant.PaymentId;
 import io.invoicekit.core.validation.ValidationException;
 import java.time.Clock;
@@ -90,30 +92,50 @@ class InvoicePaymentsTest {
     }
 
     @Test
-    void a_refund_of_part_of_a_paid_invoice_makes_it_partially_paid_again() {
+    void a_payment_refunded_before_credit_notes_no_longer_counts() {
         var invoice = sentInvoice();
         var first = completed(invoice, "20.00");
         var second = completed(invoice, "100.00");
-        var paid = invoice.applyPayments(List.of(first, second), CLOCK);
 
-        var refunded = paid.applyPayments(List.of(first.refund(), second), A_WEEK_LATER);
+        var paid = invoice.applyPayments(List.of(refundedLongAgo(first), second), CLOCK);
 
-        assertThat(refunded.status()).isEqualTo(InvoiceStatus.PARTIALLY_PAID);
-        assertThat(refunded.amountPaid()).isEqualTo(Money.of("100.00", EUR));
-        assertThat(refunded.paidDate()).isNull();
+        assertThat(paid.status()).isEqualTo(InvoiceStatus.PARTIALLY_PAID);
+        assertThat(paid.amountPaid()).isEqualTo(Money.of("100.00", EUR));
+        assertThat(paid.paidDate()).isNull();
     }
 
-    @ParameterizedTest
-    @EnumSource(value = InvoiceStatus.class, names = {"PARTIALLY_PAID", "PAID"})
-    void refunding_everything_takes_the_invoice_back_to_sent(InvoiceStatus status) {
-        var invoice = sentInvoice();
-        var payment = completed(invoice, status == InvoiceStatus.PAID ? "120.00" : "50.00");
-        var paid = invoice.applyPayments(List.of(payment), CLOCK);
-        assertThat(paid.status()).isEqualTo(status);
+    @Test
+    void credit_notes_lower_the_balance_and_payments_settle_the_rest() {
+        var credited = credited(sentInvoice(), "20.00");
 
-        var refunded = paid.applyPayments(List.of(payment.refund()), A_WEEK_LATER);
+        var paid = credited.applyPayments(List.of(completed(credited, "100.00")), CLOCK);
 
-        assertThat(refunded).isEqualTo(invoice);
+        assertThat(credited.balance()).isEqualTo(Money.of("100.00", EUR));
+        assertThat(paid.status()).isEqualTo(InvoiceStatus.PAID);
+        assertThat(paid.balance().isZero()).isTrue();
+        assertThatThrownBy(() -> credited.applyPayments(List.of(completed(credited, "100.01")), CLOCK))
+                .isInstanceOf(OverpaymentException.class)
+                .hasMessage("invoice INV-000001: payments must not exceed the invoice total less credited EUR 100.00, was EUR 100.01");
+    }
+
+    @Test
+    void a_credit_note_beyond_what_is_left_is_refused_and_a_refund_beyond_what_is_owed_back() {
+        var sent = sentInvoice();
+        var paidInFull = sent.applyPayments(List.of(completed(sent, "120.00")), CLOCK);
+        var credited = credited(paidInFull, "30.00");
+
+        credited.checkRefundable(Money.of("30.00", EUR));
+        assertThatThrownBy(() -> credited.checkRefundable(Money.of("30.01", EUR)))
+                .hasMessage("invoice INV-000001 cannot refund: amount must be more than 0 and at most the EUR 30.00 "
+                        + "paid beyond what is owed, was EUR 30.01");
+        assertThatThrownBy(() -> credited.checkCreditable(Money.of("90.01", EUR)))
+                .hasMessage("invoice INV-000001 cannot be credited: total must be more than 0 and at most the "
+                        + "EUR 90.00 left to credit of the total EUR 120.00, was EUR 90.01");
+    }
+
+    private static Payment refundedLongAgo(Payment payment) {
+        return new Payment(payment.id(), payment.invoiceId(), payment.amount(), payment.method(),
+                PaymentStatus.REFUNDED, payment.paymentDate(), payment.transactionId(), payment.notes(), 2);
     }
 
     @Test
@@ -150,7 +172,7 @@ class InvoicePaymentsTest {
     void a_refunded_or_failed_payment_frees_its_share_of_the_balance() {
         var invoice = sentInvoice();
 
-        var paid = invoice.applyPayments(List.of(completed(invoice, "120.00").refund(),
+        var paid = invoice.applyPayments(List.of(refundedLongAgo(completed(invoice, "120.00")),
                 pending(invoice, "120.00").fail(), completed(invoice, "120.00")), CLOCK);
 
         assertThat(paid.status()).isEqualTo(InvoiceStatus.PAID);
@@ -164,7 +186,7 @@ class InvoicePaymentsTest {
         assertThatThrownBy(() -> invoice.applyPayments(List.of(pending(invoice, "10.00")), CLOCK))
                 .isInstanceOf(ValidationException.class)
                 .hasMessage("invoice INV-000001 cannot take these payments: "
-                        + "status must be sent and not void to take payments, was " + status);
+                        + "status must be issued and neither void nor credited to take payments, was " + status);
     }
 
     @Test

@@ -43,7 +43,7 @@ class InvoiceTest {
         var invoice = numberedDraft();
         return new Invoice(invoice.id(), invoice.number(), invoice.clientId(), invoice.issueDate(), invoice.dueDate(),
                 invoice.taxRate(), invoice.lines(), invoice.subtotal(), invoice.tax(), invoice.total(),
-                Money.of(amountPaid, EUR), status, paidDate, invoice.notes(), invoice.purchaseOrder(), invoice.seller(), invoice.buyer(), 3);
+                Money.of(amountPaid, EUR), Money.zero(EUR), status, paidDate, invoice.notes(), invoice.purchaseOrder(), invoice.seller(), invoice.buyer(), 3);
     }
 
     /** The example draft invoice as a row would give it back, with the totals replaced. */
@@ -51,7 +51,7 @@ class InvoiceTest {
         var invoice = draftInvoice();
         return new Invoice(invoice.id(), invoice.number(), invoice.clientId(), invoice.issueDate(), invoice.dueDate(),
                 invoice.taxRate(), invoice.lines(), Money.of(subtotal, EUR), Money.of(tax, EUR), Money.of(total, EUR),
-                invoice.amountPaid(), invoice.status(), null, null, null, null, null, 0);
+                invoice.amountPaid(), invoice.amountCredited(), invoice.status(), null, null, null, null, null, 0);
     }
 
     @Test
@@ -112,7 +112,7 @@ class InvoiceTest {
 
         var fromRow = new Invoice(invoice.id(), invoice.number(), invoice.clientId(), invoice.issueDate(),
                 invoice.dueDate(), invoice.taxRate(), invoice.lines(), invoice.subtotal(), invoice.tax(),
-                invoice.total(), invoice.amountPaid(), invoice.status(), invoice.paidDate(), invoice.notes(),
+                invoice.total(), invoice.amountPaid(), invoice.amountCredited(), invoice.status(), invoice.paidDate(), invoice.notes(),
                 invoice.purchaseOrder(), invoice.seller(), invoice.buyer(), invoice.version());
 
         assertThat(fromRow).isEqualTo(invoice);
@@ -140,14 +140,16 @@ class InvoiceTest {
         "SENT           | 50.00  | none       | amountPaid must be 0 while the invoice is SENT, was EUR 50.00",
         "VIEWED         | 50.00  | none       | amountPaid must be 0 while the invoice is VIEWED, was EUR 50.00",
         "VOID           | 50.00  | none       | amountPaid must be 0 while the invoice is VOID, was EUR 50.00",
-        "PARTIALLY_PAID | 0      | none       | amountPaid must be more than 0 and less than the total EUR 120.00 "
-                + "while PARTIALLY_PAID, was EUR 0.00",
-        "PARTIALLY_PAID | 120.00 | none       | amountPaid must be more than 0 and less than the total EUR 120.00 "
-                + "while PARTIALLY_PAID, was EUR 120.00",
-        "PARTIALLY_PAID | -1.00  | none       | amountPaid must be more than 0 and less than the total EUR 120.00 "
-                + "while PARTIALLY_PAID, was EUR -1.00",
-        "PAID           | 100.00 | 2025-03-10 | amountPaid must be the total EUR 120.00 while PAID, was EUR 100.00",
-        "PAID           | 130.00 | 2025-03-10 | amountPaid must be the total EUR 120.00 while PAID, was EUR 130.00",
+        "PARTIALLY_PAID | 0      | none       | amountPaid must be more than 0 and, with EUR 0.00 credited, less than "
+                + "the total EUR 120.00 while PARTIALLY_PAID, was EUR 0.00",
+        "PARTIALLY_PAID | 120.00 | none       | amountPaid must be more than 0 and, with EUR 0.00 credited, less than "
+                + "the total EUR 120.00 while PARTIALLY_PAID, was EUR 120.00",
+        "PARTIALLY_PAID | -1.00  | none       | amountPaid must be more than 0 and, with EUR 0.00 credited, less than "
+                + "the total EUR 120.00 while PARTIALLY_PAID, was EUR -1.00",
+        "PAID           | 100.00 | 2025-03-10 | amountPaid must, with EUR 0.00 credited, cover the total EUR 120.00 "
+                + "while PAID, was EUR 100.00",
+        "PAID           | 130.00 | 2025-03-10 | amountPaid must be at most the total EUR 120.00, was EUR 130.00",
+        "CREDITED       | 0      | none       | amountCredited must be the total EUR 120.00 while CREDITED, was EUR 0.00",
         "PAID           | 120.00 | none       | paidDate is required",
         "SENT           | 0      | 2025-03-10 | paidDate must be absent while the invoice is SENT, "
                 + "was 2025-03-10T12:00:00Z",
@@ -174,7 +176,7 @@ class InvoiceTest {
         var dollars = Money.zero(Currency.getInstance("USD"));
 
         assertThatThrownBy(() -> new Invoice(invoice.id(), NUMBER, CLIENT, ISSUED, DUE, invoice.taxRate(),
-                        invoice.lines(), invoice.subtotal(), invoice.tax(), invoice.total(), dollars,
+                        invoice.lines(), invoice.subtotal(), invoice.tax(), invoice.total(), dollars, invoice.amountCredited(),
                         InvoiceStatus.DRAFT, null, null, null, null, null, 0))
                 .hasMessage("invalid invoice: amountPaid must be in EUR, was USD 0.00");
     }
@@ -185,7 +187,7 @@ class InvoiceTest {
         var zero = Money.zero(EUR);
 
         assertThatThrownBy(() -> new Invoice(draftInvoice().id(), NUMBER, CLIENT, ISSUED, DUE, TaxRate.of("20"),
-                        List.of(), zero, zero, zero, zero, status, status == InvoiceStatus.PAID ? PAID_AT : null,
+                        List.of(), zero, zero, zero, zero, zero, status, status == InvoiceStatus.PAID ? PAID_AT : null,
                         null, null, null, null, 0))
                 .hasMessageContaining("lines must hold at least one line to send the invoice; "
                         + "total must be greater than 0 to send the invoice, was EUR 0.00");
@@ -193,12 +195,12 @@ class InvoiceTest {
 
     @Test
     void every_missing_part_of_an_invoice_is_reported_at_once() {
-        assertThatThrownBy(() -> new Invoice(null, null, null, null, null, null, null, null, null, null, null, null,
+        assertThatThrownBy(() -> new Invoice(null, null, null, null, null, null, null, null, null, null, null, null, null,
                         null, null, "P".repeat(101), null, null, -1))
                 .hasMessage("invalid invoice: id is required; clientId is required; "
                         + "issueDate is required; dueDate is required; taxRate is required; subtotal is required; "
                         + "lines is required; tax is required; total is required; amountPaid is required; "
-                        + "status is required; purchaseOrder must be at most 100 characters, was 101; "
+                        + "amountCredited is required; status is required; purchaseOrder must be at most 100 characters, was 101; "
                         + "version must be 0 or more, was -1");
     }
 
@@ -208,7 +210,7 @@ class InvoiceTest {
 
         assertThatThrownBy(() -> new Invoice(invoice.id(), NUMBER, CLIENT, ISSUED, ISSUED.minusDays(1),
                         invoice.taxRate(), invoice.lines(), invoice.subtotal(), invoice.tax(), invoice.total(),
-                        invoice.amountPaid(), InvoiceStatus.DRAFT, null, null, null, null, null, 0))
+                        invoice.amountPaid(), invoice.amountCredited(), InvoiceStatus.DRAFT, null, null, null, null, null, 0))
                 .hasMessage("invalid invoice: dueDate must not be before the issueDate 2025-03-01, was 2025-02-28");
     }
 
@@ -220,7 +222,7 @@ class InvoiceTest {
                 Money.of("100", usd), Money.of("100", usd), null);
 
         assertThatThrownBy(() -> new Invoice(invoice.id(), NUMBER, CLIENT, ISSUED, DUE, invoice.taxRate(),
-                        List.of(dollarLine), invoice.subtotal(), invoice.tax(), invoice.total(), invoice.amountPaid(),
+                        List.of(dollarLine), invoice.subtotal(), invoice.tax(), invoice.total(), invoice.amountPaid(), invoice.amountCredited(),
                         InvoiceStatus.DRAFT, null, null, null, null, null, 0))
                 .hasMessage("invalid invoice: lines[0].unitPrice must be in EUR, was USD 100.00");
     }

@@ -78,7 +78,7 @@ class InvoiceTotalsPropertyTest {
                 line.unitPrice(), line.amount(), line.serviceItemId())).toList();
         var fromRow = new Invoice(invoice.id(), invoice.number(), invoice.clientId(), invoice.issueDate(),
                 invoice.dueDate(), invoice.taxRate(), lines, invoice.subtotal(), invoice.tax(), invoice.total(),
-                invoice.amountPaid(), invoice.status(), invoice.paidDate(), invoice.notes(), invoice.purchaseOrder(),
+                invoice.amountPaid(), invoice.amountCredited(), invoice.status(), invoice.paidDate(), invoice.notes(), invoice.purchaseOrder(),
                 invoice.seller(), invoice.buyer(), invoice.version());
 
         assertThat(fromRow).isEqualTo(invoice);
