@@ -44,7 +44,7 @@ import org.jooq.Condition;
 import org.jooq.Converter;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record18;
+import org.jooq.Record19;
 import org.jooq.SelectField;
 import org.jooq.SelectSelectStep;
 
@@ -116,7 +116,7 @@ public final class InvoiceRepository {
         Invoice created = Invoice.create(id, draft, terms, clock);
         Invoice updated = new Invoice(id, current.number(), created.clientId(), created.issueDate(),
                 created.dueDate(), created.taxRate(), created.lines(), created.subtotal(), created.tax(),
-                created.total(), created.amountPaid(), InvoiceStatus.DRAFT, null, created.notes(),
+                created.total(), created.amountPaid(), created.amountCredited(), InvoiceStatus.DRAFT, null, created.notes(),
                 created.purchaseOrder(), null, null, version + 1);
         transaction.deleteFrom(LINE_ITEMS).where(LINE_ITEMS.USER_ID.eq(tenant).and(LINE_ITEMS.INVOICE_ID.eq(id.value())))
                 .execute();
@@ -295,6 +295,7 @@ public final class InvoiceRepository {
         return switch (status) {
             case DRAFT -> INVOICES.STATUS.eq(InvoiceStatus.DRAFT);
             case PAID -> INVOICES.STATUS.eq(InvoiceStatus.PAID);
+            case CREDITED -> INVOICES.STATUS.eq(InvoiceStatus.CREDITED);
             case VOID -> INVOICES.STATUS.eq(InvoiceStatus.VOID);
             case OVERDUE -> awaitingPayment.and(INVOICES.DUE_DATE.lt(today));
             case SENT -> INVOICES.STATUS.eq(InvoiceStatus.SENT).and(INVOICES.DUE_DATE.ge(today));
@@ -311,8 +312,9 @@ public final class InvoiceRepository {
         return new NotFoundException("invoice " + id.value() + " does not exist for this tenant");
     }
 
-    private SelectSelectStep<Record18<InvoiceId, InvoiceNumber, ClientId, LocalDate, LocalDate, TaxRate,
-            List<LineItem>, Money, Money, Money, Money, InvoiceStatus, Instant, String, String, Party, Party, Long>>
+    private SelectSelectStep<Record19<InvoiceId, InvoiceNumber, ClientId, LocalDate, LocalDate, TaxRate,
+            List<LineItem>, Money, Money, Money, Money, Money, InvoiceStatus, Instant, String, String, Party, Party,
+            Long>>
             selectInvoices() {
         return transaction.select(
                 INVOICES.ID.convertFrom(InvoiceId::of),
@@ -327,6 +329,7 @@ public final class InvoiceRepository {
                 money(INVOICES.TAX),
                 money(INVOICES.TOTAL),
                 money(INVOICES.AMOUNT_PAID),
+                money(INVOICES.AMOUNT_CREDITED),
                 INVOICES.STATUS,
                 INVOICES.PAID_DATE,
                 INVOICES.NOTES,

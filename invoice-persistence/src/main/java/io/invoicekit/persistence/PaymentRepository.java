@@ -1,16 +1,21 @@
 package io.invoicekit.persistence;
 
 import static io.invoicekit.persistence.jooq.Tables.PAYMENTS;
+import static io.invoicekit.persistence.jooq.Tables.REFUNDS;
 import static org.jooq.Records.mapping;
 import static org.jooq.impl.DSL.row;
 
 import io.invoicekit.core.invoice.Invoice;
+import io.invoicekit.core.money.CurrencyMismatchException;
 import io.invoicekit.core.money.Money;
 import io.invoicekit.core.payment.Payment;
 import io.invoicekit.core.payment.PaymentMethod;
 import io.invoicekit.core.payment.PaymentStatus;
+import io.invoicekit.core.payment.Refund;
+import io.invoicekit.core.tenant.CreditNoteId;
 import io.invoicekit.core.tenant.InvoiceId;
 import io.invoicekit.core.tenant.PaymentId;
+import io.invoicekit.core.tenant.RefundId;
 import io.invoicekit.core.tenant.TenantId;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -75,9 +80,46 @@ public final class PaymentRepository {
         return change(id, Payment::fail);
     }
 
-    /** The money went back: the payment no longer counts towards the invoice. */
-    public Payment refund(PaymentId id) {
-        return change(id, Payment::refund);
+    /**
+     * Records money paid back against an issued credit note of the invoice: at most what the credit
+     * note credits less what was refunded on it, and at most what was paid beyond what is owed. It
+     * lowers the invoice's amount paid and never changes.
+     */
+    public Refund refund(Refund refund) {
+        Invoice invoice = invoices.lock(refund.invoiceId());
+        if (!refund.amount().currency().equals(invoice.currency())) {
+            throw new CurrencyMismatchException("invoice " + invoice.number() + " cannot refund " + refund.id().value(),
+                    invoice.currency(), refund.amount().currency());
+        }
+        invoice.checkRefundable(refund.amount());
+        transaction.insertInto(REFUNDS)
+                .set(REFUNDS.USER_ID, tenant)
+                .set(REFUNDS.ID, refund.id().value())
+                .set(REFUNDS.CREDIT_NOTE_ID, refund.creditNoteId().value())
+                .set(REFUNDS.INVOICE_ID, refund.invoiceId().value())
+                .set(REFUNDS.CURRENCY, invoice.currency())
+                .set(REFUNDS.AMOUNT, refund.amount().amount())
+                .set(REFUNDS.METHOD, refund.method())
+                .set(REFUNDS.TRANSACTION_ID, refund.transactionId())
+                .set(REFUNDS.REFUND_DATE, refund.refundDate())
+                .execute();
+        return refund;
+    }
+
+    /** The refunds of one invoice, oldest first. */
+    public List<Refund> refundsOf(InvoiceId invoice) {
+        return transaction.select(
+                        REFUNDS.ID.convertFrom(RefundId::of),
+                        REFUNDS.CREDIT_NOTE_ID.convertFrom(CreditNoteId::of),
+                        REFUNDS.INVOICE_ID.convertFrom(InvoiceId::of),
+                        row(REFUNDS.AMOUNT, REFUNDS.CURRENCY).mapping(Money.class, Money::of),
+                        REFUNDS.METHOD,
+                        REFUNDS.REFUND_DATE,
+                        REFUNDS.TRANSACTION_ID)
+                .from(REFUNDS)
+                .where(REFUNDS.USER_ID.eq(tenant).and(REFUNDS.INVOICE_ID.eq(invoice.value())))
+                .orderBy(REFUNDS.REFUND_DATE, REFUNDS.ID)
+                .fetch(mapping(Refund::new));
     }
 
     /** The payments of one invoice, oldest first. */

@@ -16,6 +16,7 @@ public final class TenantTransaction {
     private final ServiceCatalog services;
     private final InvoiceRepository invoices;
     private final PaymentRepository payments;
+    private final CreditNoteRepository creditNotes;
     private final NumberingSeriesRepository series;
     private final TenantProfile profile;
 
@@ -25,6 +26,7 @@ public final class TenantTransaction {
         this.services = new ServiceCatalog(transaction, tenant);
         this.invoices = new InvoiceRepository(transaction, tenant, clock);
         this.payments = new PaymentRepository(transaction, tenant, clock, invoices);
+        this.creditNotes = new CreditNoteRepository(transaction, tenant, clock, invoices);
         this.series = new NumberingSeriesRepository(transaction, tenant, clock);
         this.profile = new TenantProfile(transaction, tenant);
     }
@@ -48,6 +50,10 @@ public final class TenantTransaction {
 
     public PaymentRepository payments() {
         return payments;
+    }
+
+    public CreditNoteRepository creditNotes() {
+        return creditNotes;
     }
 
     public NumberingSeriesRepository series() {

@@ -188,10 +188,11 @@ class InvoiceIssuingTest extends StoreTest {
         assertThat(inNewDefault).isEqualTo("B-000001");
         assertThat(inOld).isEqualTo("INV-000001");
         List<NumberingSeries> all = store.inTenant(tenant, tx -> tx.series().list());
-        assertThat(all).extracting(NumberingSeries::name,
-                NumberingSeries::isDefault).containsExactly(
-                        tuple("Channel B", true),
-                        tuple("Invoices", false));
+        assertThat(all).extracting(NumberingSeries::kind, NumberingSeries::name, NumberingSeries::isDefault)
+                .containsExactly(
+                        tuple(DocumentKind.CREDIT_NOTE, "Credit notes", true),
+                        tuple(DocumentKind.INVOICE, "Channel B", true),
+                        tuple(DocumentKind.INVOICE, "Invoices", false));
         assertThat(channel.isDefault()).isTrue();
     }
 

@@ -5,6 +5,7 @@ import static io.invoicekit.persistence.StoreFixture.TODAY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.invoicekit.core.invoice.CreditNote;
 import io.invoicekit.core.invoice.Invoice;
 import io.invoicekit.core.invoice.InvoiceStatus;
 import io.invoicekit.core.invoice.OverpaymentException;
@@ -12,7 +13,9 @@ import io.invoicekit.core.money.Money;
 import io.invoicekit.core.payment.Payment;
 import io.invoicekit.core.payment.PaymentMethod;
 import io.invoicekit.core.payment.PaymentStatus;
+import io.invoicekit.core.payment.Refund;
 import io.invoicekit.core.tenant.PaymentId;
+import io.invoicekit.core.tenant.RefundId;
 import io.invoicekit.core.tenant.TenantId;
 import io.invoicekit.core.validation.IllegalStatusTransitionException;
 import io.invoicekit.testdb.MigratedDatabase;
@@ -44,7 +47,7 @@ class PaymentRepositoryTest extends StoreTest {
     }
 
     @Test
-    void a_pending_payment_counts_once_completed_and_no_longer_once_refunded() {
+    void a_pending_payment_counts_once_completed_and_money_goes_back_only_as_a_refund_of_a_credit_note() {
         TenantId tenant = fixture.newTenant();
         Invoice invoice = fixture.sentInvoice(tenant, fixture.newClient(tenant, 30));
         Payment pending = pending(invoice, "155.99");
@@ -53,15 +56,20 @@ class PaymentRepositoryTest extends StoreTest {
         assertThat(reload(tenant, invoice).status()).isEqualTo(InvoiceStatus.SENT);
         store.inTenant(tenant, tx -> tx.payments().complete(pending.id()));
         assertThat(reload(tenant, invoice).status()).isEqualTo(InvoiceStatus.PAID);
-        Payment refunded = store.inTenant(tenant, tx -> tx.payments().refund(pending.id()));
+        CreditNote cancelled = store.inTenant(tenant, tx -> tx.creditNotes().creditInFull(invoice.id(), "Cancelled"));
+        Refund refund = new Refund(RefundId.generate(fixture.clock), cancelled.id(), invoice.id(),
+                Money.of("155.99", EUR), PaymentMethod.CARD, TODAY, "re_1");
+        store.inTenant(tenant, tx -> tx.payments().refund(refund));
 
         Invoice afterRefund = reload(tenant, invoice);
-        assertThat(refunded.status()).isEqualTo(PaymentStatus.REFUNDED);
         assertThat(afterRefund.amountPaid()).isEqualTo(Money.zero(EUR));
-        assertThat(afterRefund.status()).isEqualTo(InvoiceStatus.SENT);
-        assertThat(afterRefund.paidDate()).isNull();
+        assertThat(afterRefund.amountCredited()).isEqualTo(afterRefund.total());
+        assertThat(afterRefund.status()).isEqualTo(InvoiceStatus.CREDITED);
+        assertThat(afterRefund.balance().isZero()).isTrue();
         List<Payment> payments = store.inTenant(tenant, tx -> tx.payments().forInvoice(invoice.id()));
-        assertThat(payments).extracting(Payment::status).containsExactly(PaymentStatus.REFUNDED);
+        assertThat(payments).extracting(Payment::status).containsExactly(PaymentStatus.COMPLETED);
+        List<Refund> refunds = store.inTenant(tenant, tx -> tx.payments().refundsOf(invoice.id()));
+        assertThat(refunds).containsExactly(refund);
     }
 
     @Test

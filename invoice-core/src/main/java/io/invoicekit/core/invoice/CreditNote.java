@@ -69,6 +69,14 @@ public record CreditNote(
                 null, null, null, null, 0);
     }
 
+    /**
+     * What this credit note credits of {@code invoice}, tax at the invoice's rate included, as the
+     * database computes it at issue.
+     */
+    public InvoiceTotals totalsOn(Invoice invoice) {
+        return InvoiceTotals.of(invoice.currency(), lines.stream().map(LineItem::amount).toList(), invoice.taxRate());
+    }
+
     private record Given(String field, Object value) {
     }
 }

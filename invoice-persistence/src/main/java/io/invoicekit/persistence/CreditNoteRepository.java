@@ -1,0 +1,206 @@
+package io.invoicekit.persistence;
+
+import static io.invoicekit.persistence.jooq.Tables.CREDIT_NOTES;
+import static io.invoicekit.persistence.jooq.Tables.CREDIT_NOTE_LINES;
+import static java.util.Objects.requireNonNull;
+import static org.jooq.Records.mapping;
+import static org.jooq.impl.DSL.multiset;
+import static org.jooq.impl.DSL.row;
+import static org.jooq.impl.DSL.select;
+
+import io.invoicekit.core.invoice.CreditNote;
+import io.invoicekit.core.invoice.CreditNoteDraft;
+import io.invoicekit.core.invoice.CreditNoteStatus;
+import io.invoicekit.core.invoice.Invoice;
+import io.invoicekit.core.invoice.InvoiceNumber;
+import io.invoicekit.core.invoice.LineItem;
+import io.invoicekit.core.money.Money;
+import io.invoicekit.core.money.Quantity;
+import io.invoicekit.core.money.TaxRate;
+import io.invoicekit.core.tenant.CreditNoteId;
+import io.invoicekit.core.tenant.InvoiceId;
+import io.invoicekit.core.tenant.LineItemId;
+import io.invoicekit.core.tenant.SeriesId;
+import io.invoicekit.core.tenant.TenantId;
+import io.invoicekit.core.validation.ValidationException;
+import io.invoicekit.core.validation.Violation;
+import io.invoicekit.persistence.jooq.Routines;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.Converter;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record12;
+import org.jooq.SelectField;
+import org.jooq.SelectSelectStep;
+
+/**
+ * A tenant's credit notes: how an issued invoice is corrected or cancelled. Obtained from
+ * {@link TenantTransaction#creditNotes()}; valid only inside that transaction. A credit note is
+ * written as a draft and issued by the database ({@code issue_credit_note}), which numbers it in a
+ * credit-note series, computes its totals at the invoice's tax rate and refuses to credit more than
+ * is left of the invoice, for any caller.
+ */
+public final class CreditNoteRepository {
+
+    private static final Field<List<LineItem>> LINES = multiset(
+            select(
+                    CREDIT_NOTE_LINES.ID.convertFrom(LineItemId::of),
+                    CREDIT_NOTE_LINES.DESCRIPTION,
+                    CREDIT_NOTE_LINES.QUANTITY.convertFrom(Quantity::of),
+                    row(CREDIT_NOTE_LINES.UNIT_PRICE, CREDIT_NOTE_LINES.CURRENCY).mapping(Money.class, Money::of),
+                    row(CREDIT_NOTE_LINES.AMOUNT, CREDIT_NOTE_LINES.CURRENCY).mapping(Money.class, Money::of))
+                    .from(CREDIT_NOTE_LINES)
+                    .where(CREDIT_NOTE_LINES.USER_ID.eq(CREDIT_NOTES.USER_ID)
+                            .and(CREDIT_NOTE_LINES.CREDIT_NOTE_ID.eq(CREDIT_NOTES.ID)))
+                    .orderBy(CREDIT_NOTE_LINES.POSITION))
+            .convertFrom(lines -> lines.map(line -> new LineItem(line.value1(), line.value2(), line.value3(),
+                    line.value4(), line.value5(), null)));
+
+    private final DSLContext transaction;
+    private final UUID tenant;
+    private final Clock clock;
+    private final InvoiceRepository invoices;
+
+    CreditNoteRepository(DSLContext transaction, TenantId tenant, Clock clock, InvoiceRepository invoices) {
+        this.transaction = transaction;
+        this.tenant = tenant.value();
+        this.clock = clock;
+        this.invoices = invoices;
+    }
+
+    /**
+     * Stores a draft credit note of an issued invoice. Refused, before anything is stored, for
+     * lines in another currency and beyond what is left to credit of the invoice.
+     */
+    public CreditNote createDraft(CreditNoteDraft draft) {
+        Invoice invoice = invoices.lock(draft.invoiceId());
+        draft.totalsOn(invoice);
+        CreditNote note = CreditNote.draft(CreditNoteId.generate(clock), draft, clock);
+        transaction.insertInto(CREDIT_NOTES)
+                .set(CREDIT_NOTES.USER_ID, tenant)
+                .set(CREDIT_NOTES.ID, note.id().value())
+                .set(CREDIT_NOTES.INVOICE_ID, invoice.id().value())
+                .set(CREDIT_NOTES.CURRENCY, invoice.currency())
+                .set(CREDIT_NOTES.REASON, note.reason())
+                .set(CREDIT_NOTES.VERSION, 0L)
+                .execute();
+        var insert = transaction.insertInto(CREDIT_NOTE_LINES, CREDIT_NOTE_LINES.USER_ID, CREDIT_NOTE_LINES.ID,
+                CREDIT_NOTE_LINES.CREDIT_NOTE_ID, CREDIT_NOTE_LINES.CURRENCY, CREDIT_NOTE_LINES.POSITION,
+                CREDIT_NOTE_LINES.DESCRIPTION, CREDIT_NOTE_LINES.QUANTITY, CREDIT_NOTE_LINES.UNIT_PRICE,
+                CREDIT_NOTE_LINES.AMOUNT);
+        for (int i = 0; i < note.lines().size(); i++) {
+            LineItem line = note.lines().get(i);
+            insert = insert.values(tenant, line.id().value(), note.id().value(), invoice.currency(), i + 1,
+                    line.description(), line.quantity().value(), line.unitPrice().amount(), line.amount().amount());
+        }
+        insert.execute();
+        return note;
+    }
+
+    /** Issues a draft in the tenant's default credit-note series, dated today. */
+    public CreditNote issue(CreditNoteId id, long version) {
+        return issueIn(id, version, null);
+    }
+
+    /**
+     * Issues a draft in {@code series}, dated today: numbered, its totals computed at the invoice's
+     * tax rate, the invoice's amount credited and status moved (credited once credit notes cover
+     * its total). From then on it never changes. As for invoices, the series stays locked until
+     * this transaction ends: issue last.
+     */
+    public CreditNote issue(CreditNoteId id, long version, SeriesId series) {
+        return issueIn(id, version, requireNonNull(series, "series is null"));
+    }
+
+    /** Cancels an issued invoice: a credit note of all its lines, issued, with {@code reason}. */
+    public CreditNote creditInFull(InvoiceId invoiceId, String reason) {
+        Invoice invoice = invoices.lock(invoiceId);
+        if (invoice.amountCredited().isPositive()) {
+            throw new ValidationException("invoice " + invoice.number() + " cannot be credited in full",
+                    List.of(new Violation("amountCredited", "nothingCredited", "must be 0 to credit all the lines, "
+                            + "was " + invoice.amountCredited() + ": credit what is left line by line")));
+        }
+        CreditNote draft = createDraft(CreditNoteDraft.inFull(invoice, reason));
+        return issue(draft.id(), draft.version());
+    }
+
+    /** Deletes a draft credit note; an issued one is kept. */
+    public void discard(CreditNoteId id, long version) {
+        CreditNote note = current(id, version);
+        if (note.status() != CreditNoteStatus.DRAFT) {
+            throw new ValidationException("credit note " + note.number() + " cannot be discarded",
+                    List.of(new Violation("status", "draft", "must be DRAFT to discard, was " + note.status())));
+        }
+        transaction.deleteFrom(CREDIT_NOTES).where(isMine(id)).execute();
+    }
+
+    public Optional<CreditNote> find(CreditNoteId id) {
+        return selectCreditNotes().from(CREDIT_NOTES).where(isMine(id)).fetchOptional(mapping(CreditNote::new));
+    }
+
+    /** The credit notes of one invoice, oldest first. */
+    public List<CreditNote> forInvoice(InvoiceId invoice) {
+        return selectCreditNotes().from(CREDIT_NOTES)
+                .where(CREDIT_NOTES.USER_ID.eq(tenant).and(CREDIT_NOTES.INVOICE_ID.eq(invoice.value())))
+                .orderBy(CREDIT_NOTES.ID)
+                .fetch(mapping(CreditNote::new));
+    }
+
+    private CreditNote issueIn(CreditNoteId id, long version, SeriesId series) {
+        CreditNote note = current(id, version);
+        if (note.status() != CreditNoteStatus.DRAFT) {
+            throw new ValidationException("credit note " + note.number() + " cannot be issued",
+                    List.of(new Violation("status", "draft", "must be DRAFT to issue, was " + note.status())));
+        }
+        Invoice invoice = invoices.lock(note.invoiceId());
+        invoice.checkCreditable(note.totalsOn(invoice).total());
+        Routines.issueCreditNote(transaction.configuration(), id.value(), version,
+                series == null ? null : series.value(), LocalDate.now(clock));
+        return find(id).orElseThrow();
+    }
+
+    private CreditNote current(CreditNoteId id, long version) {
+        CreditNote note = selectCreditNotes().from(CREDIT_NOTES).where(isMine(id)).forUpdate().of(CREDIT_NOTES)
+                .fetchOptional(mapping(CreditNote::new))
+                .orElseThrow(() -> new NotFoundException("credit note " + id.value() + " does not exist for this tenant"));
+        if (note.version() != version) {
+            throw StaleVersions.of("credit note", id.value(), version, true);
+        }
+        return note;
+    }
+
+    private Condition isMine(CreditNoteId id) {
+        return CREDIT_NOTES.USER_ID.eq(tenant).and(CREDIT_NOTES.ID.eq(id.value()));
+    }
+
+    private SelectSelectStep<Record12<CreditNoteId, InvoiceId, InvoiceNumber, CreditNoteStatus, String, LocalDate,
+            List<LineItem>, TaxRate, Money, Money, Money, Long>> selectCreditNotes() {
+        return transaction.select(
+                CREDIT_NOTES.ID.convertFrom(CreditNoteId::of),
+                CREDIT_NOTES.INVOICE_ID.convertFrom(InvoiceId::of),
+                CREDIT_NOTES.CREDIT_NOTE_NUMBER.convert(Converter.ofNullable(String.class, InvoiceNumber.class,
+                        InvoiceNumber::of, InvoiceNumber::text)),
+                CREDIT_NOTES.STATUS,
+                CREDIT_NOTES.REASON,
+                CREDIT_NOTES.ISSUE_DATE,
+                LINES,
+                CREDIT_NOTES.TAX_RATE.convert(Converter.ofNullable(BigDecimal.class, TaxRate.class, TaxRate::of,
+                        TaxRate::percent)),
+                money(CREDIT_NOTES.SUBTOTAL),
+                money(CREDIT_NOTES.TAX),
+                money(CREDIT_NOTES.TOTAL),
+                CREDIT_NOTES.VERSION);
+    }
+
+    /** An amount given at issue: none (null) on a draft. */
+    private static SelectField<Money> money(Field<BigDecimal> amount) {
+        return row(amount, CREDIT_NOTES.CURRENCY).mapping(Money.class, (value, currency) ->
+                value == null ? null : Money.of(value, currency));
+    }
+}
