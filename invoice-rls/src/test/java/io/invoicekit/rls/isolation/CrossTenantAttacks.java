@@ -90,7 +90,9 @@ final class CrossTenantAttacks {
                 reference(TenantTable.INVOICES, "client_id", row -> row.withClient(other.client())),
                 reference(TenantTable.LINE_ITEMS, "invoice_id", row -> row.withInvoice(other.invoice())),
                 reference(TenantTable.LINE_ITEMS, "service_id", row -> row.withService(other.service())),
-                reference(TenantTable.PAYMENTS, "invoice_id", row -> row.withInvoice(other.invoice())));
+                reference(TenantTable.PAYMENTS, "invoice_id", row -> row.withInvoice(other.invoice())),
+                reference(TenantTable.CREDIT_NOTES, "invoice_id", row -> row.withInvoice(other.invoice())),
+                reference(TenantTable.CREDIT_NOTE_LINES, "credit_note_id", row -> row.withCreditNote(other.creditNote())));
     }
 
     private Probe reference(TenantTable table, String column, UnaryOperator<RowValues> pointAtOther) {

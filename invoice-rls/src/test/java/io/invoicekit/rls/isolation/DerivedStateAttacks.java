@@ -63,7 +63,7 @@ final class DerivedStateAttacks {
                         NO_PRIVILEGE.or(Expected.refused("23514")).because("or invoices_content_frozen"),
                         session -> update(session, "invoices set buyer_name = 'Someone else'", mine.invoice())),
                 asMine("mark my sent invoice paid with no payment", "invoices",
-                        NO_PRIVILEGE.or(Expected.refused("23514")).because("or invoices_status_matches_amount_paid"),
+                        NO_PRIVILEGE.or(Expected.refused("23514")).because("or invoices_status_matches_settlement"),
                         session -> update(session, "invoices set status = 'paid'", mine.invoice())),
                 asMine("send my draft through the lifecycle function, unnumbered", "invoices",
                         Expected.refused("23514").because("invoices_status_by_its_function"),
@@ -106,12 +106,59 @@ final class DerivedStateAttacks {
                         Expected.refused("23514").because("line_items_of_draft_only"),
                         session -> Outcome.rows(TenantTable.LINE_ITEMS.insert(session,
                                 mine.newRow(TenantTable.LINE_ITEMS).withInvoice(mine.invoice()), ""))),
+                asMine("credit my invoice for more than it billed", "credit_notes",
+                        Expected.refused("23514").because("credit_notes_within_invoice"),
+                        session -> {
+                            session.rows("update credit_note_lines set unit_price = 1000.00, amount = 1000.00"
+                                    + " where user_id = ? and id = ?", mine.tenant(), mine.creditNoteLine());
+                            return issueCreditNote(session);
+                        }),
+                asMine("mark my invoice credited by hand", "invoices",
+                        NO_PRIVILEGE.or(Expected.refused("23514")).because("or invoices_status_matches_settlement"),
+                        session -> update(session, "invoices set amount_credited = total", mine.invoice())),
+                asMine("rewrite the reason of my issued credit note", "credit_notes",
+                        Expected.refused("23514").because("credit_notes_frozen"),
+                        session -> {
+                            issueCreditNote(session);
+                            return Outcome.rows(session.rows("update credit_notes set reason = 'Rewritten'"
+                                    + " where user_id = ? and id = ?", mine.tenant(), mine.creditNote()));
+                        }),
+                asMine("delete my issued credit note", "credit_notes",
+                        Expected.refused("23514").because("credit_notes_issued_kept"),
+                        session -> {
+                            issueCreditNote(session);
+                            return Outcome.rows(session.rows("delete from credit_notes where user_id = ? and id = ?",
+                                    mine.tenant(), mine.creditNote()));
+                        }),
+                asMine("change a line of my issued credit note", "credit_note_lines",
+                        Expected.refused("23514").because("credit_note_lines_of_draft_only"),
+                        session -> {
+                            issueCreditNote(session);
+                            return Outcome.rows(session.rows("update credit_note_lines set description = 'Rewritten'"
+                                    + " where user_id = ? and id = ?", mine.tenant(), mine.creditNoteLine()));
+                        }),
+                asMine("refund more than my credit note credits", "refunds",
+                        Expected.refused("23514").because("refunds_within_credit"),
+                        session -> {
+                            issueCreditNote(session);
+                            return Outcome.rows(session.rows("""
+                                    insert into refunds (user_id, id, credit_note_id, invoice_id, currency, amount, method,
+                                                         refund_date)
+                                    values (?, ?, ?, ?, 'EUR', 5.00, 'card', date '2025-01-07')""",
+                                    mine.tenant(), UUID.randomUUID(), mine.creditNote(), mine.invoice()));
+                        }),
                 asMine("rewrite a payment's date, method and transaction id", "payments",
                         NO_PRIVILEGE.or(Expected.refused("23514")).because("or payments_immutable"),
                         session -> Outcome.rows(session.rows("""
                                 update payments set payment_date = date '2020-01-01', method = 'cash',
                                                     transaction_id = 'rewritten'
                                 where user_id = ? and id = ?""", mine.tenant(), mine.payment()))));
+    }
+
+    /** Issues A's draft credit note (of 1.00 on its sent invoice) in the probe's transaction. */
+    private Outcome issueCreditNote(Session session) throws SQLException {
+        return new Outcome.Value("version " + session.text("select issue_credit_note(?, 0, null, date '2025-01-06')::text",
+                mine.creditNote()));
     }
 
     private Outcome update(Session session, String set, UUID invoice) throws SQLException {

@@ -10,27 +10,32 @@ import java.util.UUID;
  * @param id            the row's own id
  * @param client        the client an invoice is for
  * @param service       the catalog item a line item refers to
- * @param invoice       the invoice a line item or payment belongs to
+ * @param invoice       the invoice a line item, payment or credit note belongs to
+ * @param creditNote    the credit note a credit-note line belongs to
  * @param position      a line item's position on its invoice
  * @param transactionId a payment's provider transaction id
  */
-public record RowValues(UUID tenant, UUID id, UUID client, UUID service, UUID invoice, int position,
-                        String transactionId) {
+public record RowValues(UUID tenant, UUID id, UUID client, UUID service, UUID invoice, UUID creditNote,
+                        int position, String transactionId) {
 
     public RowValues withClient(UUID other) {
-        return new RowValues(tenant, id, other, service, invoice, position, transactionId);
+        return new RowValues(tenant, id, other, service, invoice, creditNote, position, transactionId);
     }
 
     public RowValues withService(UUID other) {
-        return new RowValues(tenant, id, client, other, invoice, position, transactionId);
+        return new RowValues(tenant, id, client, other, invoice, creditNote, position, transactionId);
     }
 
     public RowValues withInvoice(UUID other) {
-        return new RowValues(tenant, id, client, service, other, position, transactionId);
+        return new RowValues(tenant, id, client, service, other, creditNote, position, transactionId);
+    }
+
+    public RowValues withCreditNote(UUID other) {
+        return new RowValues(tenant, id, client, service, invoice, other, position, transactionId);
     }
 
     /** This row with the id and the unique value (transaction id) of {@code other}. */
     public RowValues withUniqueValuesOf(RowValues other) {
-        return new RowValues(tenant, other.id, client, service, invoice, position, other.transactionId);
+        return new RowValues(tenant, other.id, client, service, invoice, creditNote, position, other.transactionId);
     }
 }

@@ -14,15 +14,19 @@ import java.util.UUID;
  * @param invoice       its sent invoice
  * @param lineItem      the line item on that invoice
  * @param payment       the (pending) payment of that invoice
+ * @param creditNote    a draft credit note of that invoice
+ * @param creditNoteLine the line of that credit note
  * @param draft         its draft, without lines
  * @param transactionId the payment's transaction id
  */
 public record TenantRows(String name, UUID tenant, UUID client, UUID service, UUID series, UUID invoice,
-                         UUID lineItem, UUID payment, UUID draft, String transactionId) {
+                         UUID lineItem, UUID payment, UUID creditNote, UUID creditNoteLine, UUID draft,
+                         String transactionId) {
 
     static TenantRows random(String name) {
         return new TenantRows(name, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
-                UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "probe-" + UUID.randomUUID());
+                UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+                UUID.randomUUID(), "probe-" + UUID.randomUUID());
     }
 
     /** The values of this tenant's existing row in {@code table}. */
@@ -35,8 +39,10 @@ public record TenantRows(String name, UUID tenant, UUID client, UUID service, UU
             case INVOICES -> invoice;
             case LINE_ITEMS -> lineItem;
             case PAYMENTS -> payment;
+            case CREDIT_NOTES -> creditNote;
+            case CREDIT_NOTE_LINES -> creditNoteLine;
         };
-        return new RowValues(tenant, id, client, service, invoice, 1, transactionId);
+        return new RowValues(tenant, id, client, service, invoice, creditNote, 1, transactionId);
     }
 
     /**
@@ -45,6 +51,7 @@ public record TenantRows(String name, UUID tenant, UUID client, UUID service, UU
      */
     public RowValues newRow(TenantTable table) {
         return new RowValues(tenant, UUID.randomUUID(), client, service,
-                table == TenantTable.LINE_ITEMS ? draft : invoice, 1, "probe-" + UUID.randomUUID());
+                table == TenantTable.LINE_ITEMS ? draft : invoice, creditNote, table == TenantTable.CREDIT_NOTE_LINES ? 2 : 1,
+                "probe-" + UUID.randomUUID());
     }
 }

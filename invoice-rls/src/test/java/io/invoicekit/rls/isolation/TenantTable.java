@@ -40,7 +40,17 @@ public enum TenantTable {
     PAYMENTS("payments", "user_id", "user_id, id", """
             insert into payments (user_id, id, invoice_id, currency, amount, method, status, transaction_id, payment_date)
             values (?, ?, ?, 'EUR', 1.00, 'card', 'pending', ?, date '2025-01-02')""",
-            row -> List.of(row.tenant(), row.id(), row.invoice(), row.transactionId()));
+            row -> List.of(row.tenant(), row.id(), row.invoice(), row.transactionId())),
+    // A draft: an issued credit note would change its invoice.
+    CREDIT_NOTES("credit_notes", "user_id", "user_id, id", """
+            insert into credit_notes (user_id, id, invoice_id, currency, reason)
+            values (?, ?, ?, 'EUR', 'Probe credit')""",
+            row -> List.of(row.tenant(), row.id(), row.invoice())),
+    CREDIT_NOTE_LINES("credit_note_lines", "user_id", "user_id, id", """
+            insert into credit_note_lines (user_id, id, credit_note_id, currency, position, description, quantity,
+                                           unit_price, amount)
+            values (?, ?, ?, 'EUR', ?, 'Probe credit line', 1, 1.00, 1.00)""",
+            row -> List.of(row.tenant(), row.id(), row.creditNote(), row.position()));
 
     private final String table;
     private final String tenantKey;

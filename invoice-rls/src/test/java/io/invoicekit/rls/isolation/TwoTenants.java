@@ -68,7 +68,10 @@ public final class TwoTenants implements AutoCloseable {
                 table.insert(session, tenant.existingRow(table), "");
             }
             session.text("select issue_invoice(?, 0, null, date '2025-01-05')::text", tenant.invoice());
-            TenantTable.PAYMENTS.insert(session, tenant.existingRow(TenantTable.PAYMENTS), "");
+            for (TenantTable table : List.of(TenantTable.PAYMENTS, TenantTable.CREDIT_NOTES,
+                    TenantTable.CREDIT_NOTE_LINES)) {
+                table.insert(session, tenant.existingRow(table), "");
+            }
             session.rows("""
                     insert into invoices (user_id, id, client_id, currency, issue_date, due_date)
                     values (?, ?, ?, 'EUR', date '2025-02-01', date '2025-03-01')""",

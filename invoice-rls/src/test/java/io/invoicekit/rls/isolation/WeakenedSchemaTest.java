@@ -98,7 +98,7 @@ class WeakenedSchemaTest {
             new Weakening("UPDATE of status, numbers and snapshots granted, the status and invoice guards dropped",
                     "invoices",
                     "grant update (status, invoice_number, amount_paid, buyer_name) on invoices to %1$s;"
-                            + " alter table invoices drop constraint invoices_status_matches_amount_paid;"
+                            + " alter table invoices drop constraint if exists invoices_status_matches_settlement;"
                             + " drop trigger invoices_guard_change on invoices",
                     List.of("renumber my sent invoice", "mark my sent invoice paid with no payment",
                             "rewrite the buyer named on my issued invoice",
@@ -113,6 +113,18 @@ class WeakenedSchemaTest {
             new Weakening("a draft voided without a number, as before V11", "invoices",
                     "alter table invoices drop constraint invoices_numbered_unless_draft",
                     List.of("void my draft, which has no number")),
+            new Weakening("UPDATE of the amount credited granted, the settlement CHECK dropped", "invoices",
+                    "grant update (amount_credited) on invoices to %1$s;"
+                            + " alter table invoices drop constraint if exists invoices_status_matches_settlement",
+                    List.of("mark my invoice credited by hand")),
+            new Weakening("the guard of issued credit notes dropped", "credit_notes",
+                    "drop trigger credit_notes_guard_change on credit_notes",
+                    List.of("rewrite the reason of my issued credit note", "delete my issued credit note")),
+            new Weakening("the guard of issued credit notes' lines dropped", "credit_note_lines",
+                    "drop trigger credit_note_lines_guard_change on credit_note_lines",
+                    List.of("change a line of my issued credit note")),
+            new Weakening("the refund trigger dropped", "refunds", "drop trigger refunds_apply_to_invoice on refunds",
+                    List.of("refund more than my credit note credits")),
             new Weakening("the deferred totals check dropped", "invoices",
                     "drop trigger invoices_totals_match_lines on invoices;"
                             + " drop trigger line_items_totals_match_lines on line_items",
