@@ -14,8 +14,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * The JMH runs of one report: every operation with all its variants in one run, then invoice
- * numbers once per thread count and spread. Each run also leaves JMH's JSON in the results folder.
+ * The JMH runs of one report: every operation with all its variants in one run, then issuing
+ * invoices (which numbers them) once per thread count and spread. Each run also leaves JMH's JSON in the results folder.
  */
 final class JmhRuns {
 
@@ -55,7 +55,10 @@ final class JmhRuns {
                 .build()).run();
     }
 
-    /** Our invoice numbers and the seeds' MAX()+1 with {@code threads} threads, on the largest tenant or spread. */
+    /**
+     * Issuing through our SQL (JDBC, RLS) and the seeds' MAX()+1 with {@code threads} threads, on the
+     * largest tenant or spread.
+     */
     Collection<RunResult> invoiceNumbers(int threads, String spread) throws RunnerException {
         return new Runner(options("numbers-" + threads + "-" + spread)
                 .include(OPERATIONS + "InvoiceNumber\\.(jdbc|maxPlusOne)$")

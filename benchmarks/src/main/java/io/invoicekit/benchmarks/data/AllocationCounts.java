@@ -8,8 +8,9 @@ import java.sql.Statement;
 /**
  * The invoice numbers the number benchmarks stored since the last reset, and how many of them
  * were handed out twice (same tenant, same number), counted in the database with the same query
- * for ours ({@code baseline.allocated_numbers}) and the seeds' {@code MAX()+1}
- * ({@code baseline.invoice_numbers}, less the numbers copied from the invoices).
+ * for ours ({@code baseline.allocated_numbers}, where the issuing benchmark copies the numbers of
+ * the invoices it issued) and the seeds' {@code MAX()+1} ({@code baseline.invoice_numbers}, less
+ * the numbers copied from the invoices).
  */
 public record AllocationCounts(long ours, long oursDuplicates, long maxPlusOne, long maxPlusOneDuplicates) {
 

@@ -14,10 +14,11 @@ import java.util.UUID;
  *   <li>copies of clients, invoices and line items (same columns, constraints and indexes) whose
  *       policy is the seeds' {@code user_id = current_setting('app.user_id')::uuid}, without the
  *       {@code (select ...)} that makes ours an InitPlan evaluated once per query;</li>
- *   <li>{@code invoice_numbers}: every invoice number, indexed but not unique, for the seeds'
- *       {@code MAX()+1} allocation, so that its duplicates are stored and can be counted;</li>
- *   <li>{@code allocated_numbers}: where our allocation logs the numbers it hands out, also not
- *       unique, so that its duplicates (none) are counted the same way;</li>
+ *   <li>{@code invoice_numbers}: every invoice number (drafts have none), indexed but not unique,
+ *       for the seeds' {@code MAX()+1} allocation, so that its duplicates are stored and can be
+ *       counted;</li>
+ *   <li>{@code allocated_numbers}: where the issuing benchmark logs the numbers its invoices were
+ *       given, also not unique, so that their duplicates (none) are counted the same way;</li>
  *   <li>{@code tenants}: the generated tenants by size rank, for the benchmarks to pick from, and
  *       {@code data_set}: which scale and seed were loaded.</li>
  * </ul>
@@ -47,7 +48,7 @@ final class BaselineSchema {
                         allocated      boolean NOT NULL DEFAULT true)""");
             statement.execute("""
                     INSERT INTO baseline.invoice_numbers (user_id, invoice_number, allocated)
-                    SELECT user_id, invoice_number, false FROM public.invoices""");
+                    SELECT user_id, invoice_number, false FROM public.invoices WHERE invoice_number IS NOT NULL""");
             statement.execute("CREATE INDEX ON baseline.invoice_numbers (user_id, invoice_number)");
             statement.execute("GRANT SELECT, INSERT ON baseline.invoice_numbers TO " + applicationRole);
             for (String table : List.of("clients", "invoices", "line_items", "invoice_numbers")) {

@@ -17,15 +17,31 @@ import java.util.function.Consumer;
 
 /**
  * Loads a {@link DataSetPlan} into a migrated database with COPY, as a superuser (so that neither
- * row-level security nor triggers get in the way; see {@link TableCopy}), then VACUUM ANALYZEs it
- * and builds the {@link BaselineSchema}. A database that already holds this plan's data set (same
- * scale and seed, say a large one loaded before) is used as it is; one that holds anything else is
- * refused rather than mixed with.
+ * row-level security nor triggers get in the way; see {@link TableCopy}), moves each tenant's
+ * default series on past the numbers loaded, then VACUUM ANALYZEs it and builds the
+ * {@link BaselineSchema}. A database that already holds this plan's data set (same scale and
+ * seed, say a large one loaded before) is used as it is; one that holds anything else is refused
+ * rather than mixed with.
  */
 public final class DataSetLoader {
 
     private static final List<String> TABLES = List.of(
-            "users", "clients", "invoices", "line_items", "payments", "invoice_number_counters");
+            "users", "invoice_series", "clients", "invoices", "line_items", "payments");
+
+    /**
+     * The default series goes on from the last number loaded, as V11 has it go on from the counter
+     * it replaces: the generator numbers each tenant's issued invoices INV-000001 on without a gap,
+     * so the last number is their count, and the last issue date is the latest of theirs (issue
+     * dates never go backwards in a series).
+     */
+    private static final String CONTINUE_DEFAULT_SERIES = """
+            UPDATE invoice_series series
+            SET last_number = loaded.numbered, last_issue_date = loaded.last_issued
+            FROM (SELECT user_id, count(*) AS numbered, max(issue_date) AS last_issued
+                  FROM invoices
+                  WHERE invoice_number IS NOT NULL
+                  GROUP BY user_id) AS loaded
+            WHERE series.user_id = loaded.user_id AND series.document_kind = 'invoice' AND series.is_default""";
 
     private final ConnectionSettings owner;
     private final String applicationRole;
@@ -51,6 +67,7 @@ public final class DataSetLoader {
                 List<UUID> tenants = copy(plan);
                 progress.println("VACUUM ANALYZE, then the baseline schema (copies with the per-row policy) ...");
                 try (Statement statement = connection.createStatement()) {
+                    statement.executeUpdate(CONTINUE_DEFAULT_SERIES);
                     for (String table : TABLES) {
                         statement.execute("VACUUM (ANALYZE) public." + table);
                     }
@@ -70,12 +87,12 @@ public final class DataSetLoader {
     private List<UUID> copy(DataSetPlan plan) throws SQLException {
         Map<Class<?>, TableCopy> copies = new LinkedHashMap<>();
         try {
-            copies.put(Rows.Tenant.class, TableCopy.open(owner.connect(), Rows.Tenant.COPY));
+            // With its trigger on: the users trigger gives each tenant its default invoice series.
+            copies.put(Rows.Tenant.class, TableCopy.openFiringTriggers(owner.connect(), Rows.Tenant.COPY));
             copies.put(Rows.Client.class, TableCopy.open(owner.connect(), Rows.Client.COPY));
             copies.put(Rows.Invoice.class, TableCopy.open(owner.connect(), Rows.Invoice.COPY));
             copies.put(Rows.LineItem.class, TableCopy.open(owner.connect(), Rows.LineItem.COPY));
             copies.put(Rows.Payment.class, TableCopy.open(owner.connect(), Rows.Payment.COPY));
-            copies.put(Rows.Counter.class, TableCopy.open(owner.connect(), Rows.Counter.COPY));
             var bar = new ProgressBar(progress, "invoices", plan.invoices());
             var sink = new Sink(copies, bar);
             var generator = new InvoiceDataGenerator(plan.asOf());

@@ -80,29 +80,41 @@ final class InvoiceDataGenerator {
             out.accept(clients[i]);
         }
 
-        // Issue dates sorted, so that numbers follow dates as they do when invoices are made one by one.
+        // Issue dates sorted, so that numbers follow dates as they do when invoices are issued one by one.
         long[] issueDays = new long[invoices];
         for (int i = 0; i < invoices; i++) {
             issueDays[i] = asOf.toEpochDay() - random.nextInt(HISTORY_DAYS + 1);
         }
         Arrays.sort(issueDays);
-        var context = new TenantContext(tenant, currency, taxRate, ids, random, out);
+        var context = new TenantContext(tenant, currency, taxRate, ids, random, out, new Numbers());
         for (int i = 0; i < invoices; i++) {
             // A power law over the clients: the first few take most of the invoices.
             double u = random.nextDouble();
             Rows.Client client = clients[(int) (clients.length * u * u * u)];
-            invoice(context, i + 1, client, LocalDate.ofEpochDay(issueDays[i]));
+            invoice(context, client, LocalDate.ofEpochDay(issueDays[i]));
         }
-        out.accept(new Rows.Counter(tenant, invoices));
         return tenant;
     }
 
     /** What every invoice of one tenant shares while it is generated. */
     private record TenantContext(UUID tenant, String currency, BigDecimal taxRate, IdSource ids,
-                                 SplittableRandom random, Consumer<CopyRow> out) {
+                                 SplittableRandom random, Consumer<CopyRow> out, Numbers numbers) {
     }
 
-    private void invoice(TenantContext context, long number, Rows.Client client, LocalDate issued) {
+    /**
+     * A tenant's invoice numbers, given to its issued invoices only (drafts have none), so that
+     * they run from 1 without a gap, as its default series would have given them.
+     */
+    private static final class Numbers {
+
+        private long last;
+
+        String next() {
+            return String.format(Locale.ROOT, "INV-%06d", ++last);
+        }
+    }
+
+    private void invoice(TenantContext context, Rows.Client client, LocalDate issued) {
         UUID tenant = context.tenant();
         String currency = context.currency();
         IdSource ids = context.ids();
@@ -145,7 +157,8 @@ final class InvoiceDataGenerator {
             payments.put(issued.plusDays(random.nextLong(paidOn.toEpochDay() - issued.toEpochDay() + 1)), first);
             payments.merge(paidOn, paid.subtract(first), BigDecimal::add);
         }
-        out.accept(new Rows.Invoice(tenant, id, client.id(), invoiceNumber(number), status, currency, issued, due,
+        String number = status.equals("draft") ? null : context.numbers().next();
+        out.accept(new Rows.Invoice(tenant, id, client.id(), number, status, currency, issued, due,
                 taxRate, subtotal, tax, total, paid,
                 status.equals("paid") ? paidOn.atTime(12, 0).toInstant(ZoneOffset.UTC) : null,
                 random.nextInt(4) == 0 ? "PO-" + (10_000 + random.nextInt(90_000)) : null));
@@ -181,10 +194,6 @@ final class InvoiceDataGenerator {
         }
         // A part payment of a one-cent invoice cannot exist.
         return status.equals("partially_paid") && total.compareTo(new BigDecimal("0.02")) < 0 ? "paid" : status;
-    }
-
-    private static String invoiceNumber(long number) {
-        return String.format(Locale.ROOT, "INV-%06d", number);
     }
 
     private static <T> T pick(List<T> values, SplittableRandom random) {

@@ -9,6 +9,9 @@ import java.util.UUID;
  * The generated rows, one record per table, with the columns the generator sets; the others keep
  * their defaults (versions 0, timestamps of the load). Money is already rounded as the CHECK
  * constraints demand, so the load fails loudly if the generator and the schema ever disagree.
+ * An invoice's series and sequence stay NULL, as on the invoices numbered before V11: its number
+ * is the text INV-%06d, from the tenant's default series, which the users trigger creates as the
+ * tenants are loaded and {@link DataSetLoader} then moves on past the loaded numbers.
  */
 final class Rows {
 
@@ -33,6 +36,7 @@ final class Rows {
         }
     }
 
+    /** {@code number} is null for a draft: a draft is numbered when it is issued. */
     record Invoice(UUID userId, UUID id, UUID clientId, String number, String status, String currency,
                    LocalDate issueDate, LocalDate dueDate, BigDecimal taxRate, BigDecimal subtotal, BigDecimal tax,
                    BigDecimal total, BigDecimal amountPaid, Instant paidDate, String purchaseOrder) implements CopyRow {
@@ -68,16 +72,6 @@ final class Rows {
         public void writeTo(CopyText line) {
             line.field(userId).field(id).field(invoiceId).field(currency).field(amount).field(method)
                     .field("completed").field(transactionId).field(paymentDate);
-        }
-    }
-
-    /** The tenant's invoice number counter, left where its last generated invoice number is. */
-    record Counter(UUID userId, long lastValue) implements CopyRow {
-        static final String COPY = "COPY invoice_number_counters (user_id, last_value) FROM STDIN";
-
-        @Override
-        public void writeTo(CopyText line) {
-            line.field(userId).field(lastValue);
         }
     }
 }

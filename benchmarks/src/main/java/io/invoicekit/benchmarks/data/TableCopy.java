@@ -9,10 +9,10 @@ import org.postgresql.copy.CopyIn;
 
 /**
  * One table's COPY ... FROM STDIN on a connection of its own, fed in chunks of about a megabyte.
- * The session runs with {@code session_replication_role = replica}: foreign keys and triggers do
- * not fire (the generator writes consistent rows, and the payment trigger must not apply payments
- * that the invoices already show as paid), while CHECK, NOT NULL and unique constraints still hold
- * every row to the schema's rules.
+ * The session runs with {@code session_replication_role = replica} unless it is opened with
+ * {@link #openFiringTriggers}: foreign keys and triggers do not fire (the generator writes
+ * consistent rows, and the payment trigger must not apply payments that the invoices already show
+ * as paid), while CHECK, NOT NULL and unique constraints still hold every row to the schema's rules.
  */
 final class TableCopy implements AutoCloseable {
 
@@ -28,10 +28,24 @@ final class TableCopy implements AutoCloseable {
         this.copy = copy;
     }
 
-    /** Starts the COPY on {@code connection}, which it then owns (and closes, even if starting fails). */
+    /**
+     * Starts the COPY on {@code connection}, which it then owns (and closes, even if starting fails),
+     * with triggers and foreign keys off.
+     */
     static TableCopy open(Connection connection, String copyStatement) throws SQLException {
+        return open(connection, copyStatement, true);
+    }
+
+    /** The same with triggers and foreign keys on: for a table whose triggers make rows the load needs. */
+    static TableCopy openFiringTriggers(Connection connection, String copyStatement) throws SQLException {
+        return open(connection, copyStatement, false);
+    }
+
+    private static TableCopy open(Connection connection, String copyStatement, boolean asReplica) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("SET session_replication_role = replica");
+            if (asReplica) {
+                statement.execute("SET session_replication_role = replica");
+            }
             return new TableCopy(connection, connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copyStatement));
         } catch (SQLException e) {
             connection.close();

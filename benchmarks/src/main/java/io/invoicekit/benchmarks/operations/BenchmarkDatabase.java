@@ -121,6 +121,13 @@ public abstract class BenchmarkDatabase {
         }
     }
 
+    /** Runs {@code work} on a connection of the owner's of its own (auto-commit on), outside any tenant. */
+    protected <T> T asOwner(SqlWork<T> work) throws SQLException {
+        try (Connection owner = target.owner().connect()) {
+            return work.run(owner);
+        }
+    }
+
     protected UUID tenantUuid() {
         return tenantId.value();
     }

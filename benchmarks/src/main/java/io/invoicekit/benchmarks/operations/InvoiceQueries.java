@@ -28,6 +28,15 @@ final class InvoiceQueries {
      */
     static final String SELECT_INVOICES_WITHOUT_LINES = selectInvoices(false);
 
+    private static final String ONE_INVOICE = """
+            where (invoices.user_id = cast(? as uuid) and invoices.id = cast(? as uuid))""";
+
+    /** One invoice with its lines, as the repository's find reads it. */
+    static final String FIND_INVOICE = SELECT_INVOICES + ONE_INVOICE;
+
+    /** The same, locked: how the repository starts every change of an invoice. */
+    static final String LOCK_INVOICE = SELECT_INVOICES + ONE_INVOICE + "\nfor update of invoices";
+
     private InvoiceQueries() {
     }
 
@@ -39,7 +48,10 @@ final class InvoiceQueries {
                        row (invoices.subtotal, invoices.currency) as nested, row (invoices.tax, invoices.currency) as nested,
                        row (invoices.total, invoices.currency) as nested,
                        row (invoices.amount_paid, invoices.currency) as nested,
-                       invoices.status, invoices.paid_date, invoices.notes, invoices.purchase_order, invoices.version
+                       invoices.status, invoices.paid_date, invoices.notes, invoices.purchase_order,
+                       row (invoices.seller_name, invoices.seller_address, invoices.seller_vat_id) as nested,
+                       row (invoices.buyer_name, invoices.buyer_address, invoices.buyer_vat_id) as nested,
+                       invoices.version
                 from invoices
                 """;
     }

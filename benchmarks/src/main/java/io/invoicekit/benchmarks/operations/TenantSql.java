@@ -30,6 +30,11 @@ final class TenantSql {
         this.setsTenant = setsTenant;
     }
 
+    /** Whether this way in sets the tenant (the RLS-off baseline does not). */
+    boolean setsTenant() {
+        return setsTenant;
+    }
+
     <T> T inTransaction(UUID tenant, SqlWork<T> work) {
         try (Connection connection = pool.getConnection()) {
             connection.setAutoCommit(false);
