@@ -130,8 +130,11 @@ BEGIN
       AND (s.id = p_series_id OR p_series_id IS NULL AND s.is_default)
     FOR UPDATE;
     IF NOT FOUND THEN
+        -- Named after the key of the document being numbered, so the client blames the right one.
         RAISE EXCEPTION 'tenant % has no % series %', p_tenant, p_kind, coalesce(p_series_id::text, 'by default')
-            USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'invoices_series_fk', TABLE = 'invoices',
+            USING ERRCODE = 'foreign_key_violation',
+                  CONSTRAINT = CASE p_kind WHEN 'invoice' THEN 'invoices_series_fk' ELSE 'credit_notes_series_fk' END,
+                  TABLE = CASE p_kind WHEN 'invoice' THEN 'invoices' ELSE 'credit_notes' END,
                   DETAIL = 'series must be one of this tenant''s series of that kind of document';
     END IF;
     IF p_issue_date < series.last_issue_date THEN
@@ -403,9 +406,13 @@ BEGIN
             USING ERRCODE = 'check_violation', CONSTRAINT = 'credit_notes_issued_once', TABLE = 'credit_notes',
                   DETAIL = 'a credit note is issued once, from draft';
     END IF;
+    -- NO KEY UPDATE, which the UPDATE below takes anyway: it orders concurrent issues on the invoice
+    -- and lets through the key share that storing a credit note's draft takes on its invoice
+    -- (credit_notes_invoice_fk). FOR UPDATE waits for those: two transactions that each store and
+    -- issue a credit note of one invoice would deadlock.
     SELECT * INTO invoice FROM public.invoices i
     WHERE i.user_id = tenant AND i.id = note.invoice_id
-    FOR UPDATE;
+    FOR NO KEY UPDATE;
     SELECT coalesce(sum(l.amount), 0) INTO net FROM public.credit_note_lines l
     WHERE l.user_id = tenant AND l.credit_note_id = note.id;
     vat := round(net * invoice.tax_rate / 100, public.currency_minor_units(invoice.currency));
@@ -419,11 +426,12 @@ BEGIN
     END IF;
     settled := public.invoice_settled_status(invoice.status, invoice.total, invoice.amount_paid,
                                              invoice.amount_credited + net + vat);
-    -- Paid once payments and credit notes cover the total: paid on the day that happens.
     UPDATE public.invoices i
     SET amount_credited = i.amount_credited + net + vat,
         status          = settled,
-        paid_date       = CASE settled WHEN 'paid' THEN coalesce(i.paid_date, now()) WHEN 'credited' THEN i.paid_date END,
+        -- As apply_payment_to_invoice: paid the day payments and credit notes first cover the total.
+        paid_date       = CASE WHEN i.amount_paid > 0 AND i.amount_paid + i.amount_credited + net + vat >= i.total
+                               THEN coalesce(i.paid_date, now()) END,
         version         = i.version + 1
     WHERE i.user_id = tenant AND i.id = invoice.id;
     SELECT * INTO taken FROM public.take_document_number(tenant, 'credit_note', p_series_id, p_issue_date);

@@ -51,15 +51,25 @@ class CheckConstraintsTest {
     /**
      * A tenant with a client, a service, a sent invoice of 100.00 (INV-000001 of its default
      * series, issued on {@link Tenant#ISSUE_DATE}) with 10.00 paid and 20.00 pending, and a draft
-     * of 100.00 without a number; and another tenant with a client, a service and a sent invoice
-     * with nothing paid (each invoice with its one line).
+     * of 100.00 without a number; {@link Credited}; and another tenant with a client, a service
+     * and a sent invoice with nothing paid (each invoice with its one line).
      */
     record Books(Tenant tenant, UUID client, UUID service, UUID sentInvoice, UUID draftInvoice,
-                 UUID completedPayment, UUID pendingPayment,
+                 UUID completedPayment, UUID pendingPayment, Credited credited,
                  Tenant other, UUID otherClient, UUID otherService, UUID otherInvoice) {
 
         /** The payment provider's id of the completed payment. */
         static final String COMPLETED_TRANSACTION = "txn-completed";
+        /** The bank's id of the refund. */
+        static final String REFUND_TRANSACTION = "refund-recorded";
+
+        /**
+         * The tenant's INV-000002 of 100.00, paid in full, credited 30.00 by CN-000001 (one line,
+         * untaxed), of which 10.00 were refunded: 20.00 may still be paid back, nothing more paid;
+         * and a draft credit note of it with one line of 10.00.
+         */
+        record Credited(UUID invoice, UUID issuedNote, UUID refund, UUID draftNote) {
+        }
 
         static Books arrange(Sql owner) throws SQLException {
             return owner.inTransaction(books -> {
@@ -70,11 +80,16 @@ class CheckConstraintsTest {
                 UUID completed = books.insert(tenant.payment(sent, new BigDecimal("10.00"))
                         .with("transaction_id", COMPLETED_TRANSACTION));
                 UUID pending = books.insert(tenant.payment(sent, new BigDecimal("20.00")).with("status", "pending"));
+                UUID paid = tenant.invoiceWithLine(books, client, "paid");
+                UUID issuedNote = tenant.credit(books, paid, "30.00");
+                UUID refund = books.insert(tenant.refund(issuedNote, paid, "10.00")
+                        .with("transaction_id", REFUND_TRANSACTION));
+                Credited credited = new Credited(paid, issuedNote, refund, tenant.creditNoteWithLine(books, paid, "10.00"));
                 Tenant other = Tenant.create(books);
                 UUID otherClient = books.insert(other.client());
                 UUID otherInvoice = other.invoiceWithLine(books, otherClient, "sent");
                 return new Books(tenant, client, books.insert(tenant.service()), sent, draft, completed, pending,
-                        other, otherClient, books.insert(other.service()), otherInvoice);
+                        credited, other, otherClient, books.insert(other.service()), otherInvoice);
             });
         }
 
@@ -103,6 +118,28 @@ class CheckConstraintsTest {
 
         Row newPayment(String amount) {
             return tenant.payment(sentInvoice, new BigDecimal(amount));
+        }
+
+        /** A valid new draft credit note of the sent invoice, without lines. */
+        Row newCreditNote() {
+            return tenant.creditNote(sentInvoice);
+        }
+
+        /** A valid new line of the draft credit note (lines change only while their credit note is one). */
+        Row newCreditNoteLine() {
+            return tenant.creditNoteLine(credited.draftNote(), "5.00").with("position", 2);
+        }
+
+        /** A valid refund of 5.00 against CN-000001, within what may still be paid back. */
+        Row newRefund() {
+            return tenant.refund(credited.issuedNote(), credited.invoice(), "5.00");
+        }
+
+        /** Stores a draft credit note of the invoice with one line of {@code amount} and issues it. */
+        String issueNewCreditNote(Sql transaction, UUID invoice, String amount) throws SQLException {
+            tenant.setAsTenant(transaction);
+            return tenant.issueCreditNote(transaction, tenant.creditNoteWithLine(transaction, invoice, amount),
+                    Tenant.ISSUE_DATE);
         }
     }
 
@@ -189,6 +226,10 @@ class CheckConstraintsTest {
                                 b.tenant().id(), b.sentInvoice())),
                 new Case("a payment beyond the balance", check("invoices_amount_paid_within_total"), (sql, b) ->
                         sql.insert(b.newPayment("90.01"))),
+                // 90.00 paid and 30.00 credited cover the 100.00 already: a credit note is not a balance due.
+                new Case("a payment on an invoice that payments and a credit note cover",
+                        check("invoices_amount_paid_within_total"), (sql, b) ->
+                        sql.insert(b.tenant().payment(b.credited().invoice(), new BigDecimal("0.01")))),
                 new Case("voiding an invoice that has been paid in part", check("invoices_status_transition"),
                         (sql, b) -> sql.update("update invoices set status = 'void' where user_id = ? and id = ?",
                                 b.tenant().id(), b.sentInvoice())),
@@ -198,8 +239,17 @@ class CheckConstraintsTest {
                 new Case("an invoice paid in part taken back to draft", check("invoices_status_transition"),
                         (sql, b) -> sql.update("update invoices set status = 'draft' where user_id = ? and id = ?",
                                 b.tenant().id(), b.sentInvoice())),
-                new Case("an invoice marked paid with a tenth of it paid", check("invoices_status_matches_amount_paid"),
+                new Case("an invoice marked paid with a tenth of it paid", check("invoices_status_matches_settlement"),
                         (sql, b) -> sql.update("update invoices set status = 'paid' where user_id = ? and id = ?",
+                                b.tenant().id(), b.sentInvoice())),
+                new Case("an invoice marked credited with nothing credited", check("invoices_status_matches_settlement"),
+                        (sql, b) -> sql.update("update invoices set status = 'credited' where user_id = ? and id = ?",
+                                b.other().id(), b.otherInvoice())),
+                new Case("more credited than the total", check("invoices_amount_credited_within_total"), (sql, b) ->
+                        sql.update("update invoices set amount_credited = total + 0.01 where user_id = ? and id = ?",
+                                b.tenant().id(), b.sentInvoice())),
+                new Case("a negative amount credited", check("invoices_amount_credited_within_total"), (sql, b) ->
+                        sql.update("update invoices set amount_credited = -0.01 where user_id = ? and id = ?",
                                 b.tenant().id(), b.sentInvoice())),
                 new Case("an issued invoice renumbered", check("invoices_identity_frozen"), (sql, b) ->
                         sql.update("update invoices set invoice_number = 'INV-900000' where user_id = ? and id = ?",
@@ -309,6 +359,16 @@ class CheckConstraintsTest {
                 new Case("a completed payment back to pending", check("payments_status_transition"), (sql, b) ->
                         sql.update("update payments set status = 'pending' where user_id = ? and id = ?",
                                 b.tenant().id(), b.completedPayment())),
+                // From V12 money paid back is a refund against a credit note, never a payment's status.
+                new Case("a completed payment refunded by its status", check("payments_status_transition"), (sql, b) ->
+                        sql.update("update payments set status = 'refunded' where user_id = ? and id = ?",
+                                b.tenant().id(), b.completedPayment())),
+                new Case("a payment on a credited invoice", check("payments_invoice_payable"), (sql, b) ->
+                        sql.inTransaction(transaction -> {
+                            UUID credited = b.tenant().invoiceWithLine(transaction, b.client(), "sent");
+                            b.issueNewCreditNote(transaction, credited, "100.00");
+                            return transaction.insert(b.tenant().payment(credited, new BigDecimal("5.00")));
+                        })),
                 new Case("a pending payment refunded", check("payments_status_transition"), (sql, b) ->
                         sql.update("update payments set status = 'refunded' where user_id = ? and id = ?",
                                 b.tenant().id(), b.pendingPayment())),
@@ -318,6 +378,69 @@ class CheckConstraintsTest {
                 new Case("a payment moved to another invoice", check("payments_immutable"), (sql, b) ->
                         sql.update("update payments set invoice_id = ? where user_id = ? and id = ?",
                                 b.draftInvoice(), b.tenant().id(), b.pendingPayment())),
+
+                new Case("a credit note stored as cancelled", check("credit_notes_status_known"), (sql, b) ->
+                        sql.insert(b.newCreditNote().with("status", "cancelled"))),
+                new Case("a credit note with a blank reason", check("credit_notes_reason_not_blank"), (sql, b) ->
+                        sql.insert(b.newCreditNote().with("reason", " "))),
+                new Case("a reason of 1001 characters", check("credit_notes_reason_not_blank"), (sql, b) ->
+                        sql.insert(b.newCreditNote().with("reason", "R".repeat(1001)))),
+                new Case("a draft credit note with a number", check("credit_notes_issued_complete"), (sql, b) ->
+                        sql.insert(b.newCreditNote().with("credit_note_number", "CN-900000"))),
+                new Case("a credit note stored as issued without number or totals", check("credit_notes_issued_complete"),
+                        (sql, b) -> sql.insert(b.newCreditNote().with("status", "issued"))),
+                new Case("a credit note beyond what is left of its invoice", check("credit_notes_within_invoice"),
+                        (sql, b) -> sql.inTransaction(transaction ->
+                                b.issueNewCreditNote(transaction, b.credited().invoice(), "70.01"))),
+                new Case("a credit note of a draft invoice", check("credit_notes_within_invoice"), (sql, b) ->
+                        sql.inTransaction(transaction -> b.issueNewCreditNote(transaction, b.draftInvoice(), "10.00"))),
+                new Case("a credit note issued without lines", check("credit_notes_within_invoice"), (sql, b) ->
+                        sql.inTransaction(transaction -> b.tenant().issueCreditNote(transaction,
+                                transaction.insert(b.newCreditNote()), Tenant.ISSUE_DATE))),
+                new Case("an issued credit note issued again", check("credit_notes_issued_once"), (sql, b) ->
+                        b.tenant().issueCreditNote(sql, b.credited().issuedNote(), Tenant.ISSUE_DATE)),
+                new Case("an issued credit note's reason rewritten", check("credit_notes_frozen"), (sql, b) ->
+                        sql.update("update credit_notes set reason = 'Rewritten' where user_id = ? and id = ?",
+                                b.tenant().id(), b.credited().issuedNote())),
+                new Case("a draft credit note moved to another invoice", check("credit_notes_frozen"), (sql, b) ->
+                        sql.update("update credit_notes set invoice_id = ? where user_id = ? and id = ?",
+                                b.sentInvoice(), b.tenant().id(), b.credited().draftNote())),
+                new Case("an issued credit note deleted", check("credit_notes_issued_kept"), (sql, b) ->
+                        sql.update("delete from credit_notes where user_id = ? and id = ?",
+                                b.tenant().id(), b.credited().issuedNote())),
+                new Case("a line added to an issued credit note", check("credit_note_lines_of_draft_only"), (sql, b) ->
+                        sql.insert(b.tenant().creditNoteLine(b.credited().issuedNote(), "5.00").with("position", 2))),
+                new Case("an issued credit note's line changed", check("credit_note_lines_of_draft_only"), (sql, b) ->
+                        sql.update("update credit_note_lines set description = 'Rewritten'"
+                                + " where user_id = ? and credit_note_id = ?", b.tenant().id(), b.credited().issuedNote())),
+                new Case("an issued credit note's line deleted", check("credit_note_lines_of_draft_only"), (sql, b) ->
+                        sql.update("delete from credit_note_lines where user_id = ? and credit_note_id = ?",
+                                b.tenant().id(), b.credited().issuedNote())),
+                new Case("a credit note line at position zero", check("credit_note_lines_position_positive"),
+                        (sql, b) -> sql.insert(b.newCreditNoteLine().with("position", 0))),
+                new Case("a credit note line with a blank description", check("credit_note_lines_description_not_blank"),
+                        (sql, b) -> sql.insert(b.newCreditNoteLine().with("description", " "))),
+                new Case("a credit note line of quantity zero", check("credit_note_lines_quantity_positive"), (sql, b) ->
+                        sql.insert(b.newCreditNoteLine().with("quantity", BigDecimal.ZERO).with("amount", BigDecimal.ZERO))),
+                new Case("a credit note line of a negative unit price", check("credit_note_lines_unit_price_non_negative"),
+                        (sql, b) -> sql.insert(b.newCreditNoteLine().with("unit_price", new BigDecimal("-5.00"))
+                                .with("amount", new BigDecimal("-5.00")))),
+                new Case("a credit note line whose amount is not quantity times price",
+                        check("credit_note_lines_amount_consistent"), (sql, b) ->
+                        sql.insert(b.newCreditNoteLine().with("amount", new BigDecimal("4.99")))),
+                new Case("a refund of zero", check("refunds_amount_positive"), (sql, b) ->
+                        sql.insert(b.newRefund().with("amount", new BigDecimal("0.00")))),
+                new Case("a refund in bitcoin", check("refunds_method_valid"), (sql, b) ->
+                        sql.insert(b.newRefund().with("method", "bitcoin"))),
+                new Case("a refund beyond what may still be paid back", check("refunds_within_credit"), (sql, b) ->
+                        sql.insert(b.newRefund().with("amount", new BigDecimal("20.01")))),
+                new Case("a refund against a draft credit note", check("refunds_within_credit"), (sql, b) ->
+                        sql.insert(b.tenant().refund(b.credited().draftNote(), b.credited().invoice(), "5.00"))),
+                new Case("a refund's amount changed", check("refunds_immutable"), (sql, b) ->
+                        sql.update("update refunds set amount = 5.00 where user_id = ? and id = ?",
+                                b.tenant().id(), b.credited().refund())),
+                new Case("a refund deleted", check("refunds_immutable"), (sql, b) ->
+                        sql.update("delete from refunds where user_id = ? and id = ?", b.tenant().id(), b.credited().refund())),
 
                 new Case("a line item without a tenant", notNull("user_id"), (sql, b) ->
                         sql.insert(b.newLineItem().with("user_id", null))),
@@ -338,6 +461,21 @@ class CheckConstraintsTest {
                         (sql, b) -> sql.insert(b.newPayment("5.00").with("currency", "EUR"))),
                 new Case("a draft issued in another tenant's series", foreignKey("invoices_series_fk"), (sql, b) ->
                         b.tenant().issue(sql, b.draftInvoice(), b.other().defaultSeries(sql), Tenant.ISSUE_DATE)),
+                new Case("a credit note issued in another tenant's credit-note series", foreignKey("credit_notes_series_fk"),
+                        (sql, b) -> b.tenant().issueCreditNote(sql, b.credited().draftNote(),
+                                b.other().defaultSeries(sql, "credit_note"), Tenant.ISSUE_DATE)),
+                new Case("a credit note issued in an invoice series", foreignKey("credit_notes_series_fk"), (sql, b) ->
+                        b.tenant().issueCreditNote(sql, b.credited().draftNote(), b.tenant().defaultSeries(sql),
+                                Tenant.ISSUE_DATE)),
+                new Case("a credit note of another tenant's invoice", foreignKey("credit_notes_invoice_fk"), (sql, b) ->
+                        sql.insert(b.newCreditNote().with("invoice_id", b.otherInvoice()))),
+                new Case("a credit note in another currency than its invoice", foreignKey("credit_notes_invoice_fk"),
+                        (sql, b) -> sql.insert(b.newCreditNote().with("currency", "EUR"))),
+                new Case("a credit note line in another currency than its credit note",
+                        foreignKey("credit_note_lines_credit_note_fk"), (sql, b) ->
+                        sql.insert(b.newCreditNoteLine().with("currency", "EUR"))),
+                new Case("a refund in another currency than its credit note", foreignKey("refunds_credit_note_fk"),
+                        (sql, b) -> sql.insert(b.newRefund().with("currency", "EUR"))),
                 new Case("a series of a tenant that does not exist", foreignKey("invoice_series_user_fk"), (sql, b) ->
                         sql.insert(b.tenant().series().with("user_id", UUID.randomUUID()))),
 
@@ -349,7 +487,9 @@ class CheckConstraintsTest {
                         sql.insert(b.tenant().series().with("is_default", true))),
                 new Case("a payment provider's transaction recorded twice", unique("payments_transaction_id_unique"),
                         (sql, b) -> sql.insert(b.newPayment("10.00")
-                                .with("transaction_id", Books.COMPLETED_TRANSACTION))));
+                                .with("transaction_id", Books.COMPLETED_TRANSACTION))),
+                new Case("a bank's refund recorded twice", unique("refunds_transaction_id_unique"), (sql, b) ->
+                        sql.insert(b.newRefund().with("transaction_id", Books.REFUND_TRANSACTION))));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -16,7 +16,8 @@ import java.util.UUID;
 record Tenant(UUID id) {
 
     private static final List<String> TABLES = List.of(
-            "users", "clients", "services", "invoices", "line_items", "payments", "invoice_series");
+            "users", "clients", "services", "invoices", "line_items", "payments", "invoice_series",
+            "credit_notes", "credit_note_lines", "refunds");
 
     static Tenant create(Sql owner) throws SQLException {
         Tenant tenant = new Tenant(UUID.randomUUID());
@@ -69,27 +70,40 @@ record Tenant(UUID id) {
     /**
      * Stores {@link #invoice} with its {@link #lineItem} (a draft's totals are its lines' at
      * commit), then moves it along the lifecycle to {@code status}: draft (no number), sent
-     * (issued in the default series on {@link #ISSUE_DATE}), viewed, or void. Only a draft that
-     * was numbered before V11 can be void: it is stored with the number the counter gave it then.
+     * (issued in the default series on {@link #ISSUE_DATE}), viewed, paid (sent, then paid in
+     * full by one completed {@link #payment}), or void. Only a draft that was numbered before V11
+     * can be void: it is stored with the number the counter gave it then.
      */
     UUID invoiceWithLine(Sql sql, UUID clientId, String status) throws SQLException {
+        Row draft = invoice(clientId);
+        return invoiceWithLine(sql, draft, lineItem(draft.id(), null), status);
+    }
+
+    /** {@link #invoiceWithLine(Sql, UUID, String)} of another draft and line (another currency, a tax rate). */
+    UUID invoiceWithLine(Sql sql, Row invoiceDraft, Row line, String status) throws SQLException {
         return sql.atomically(transaction -> {
-            Row draft = invoice(clientId);
+            Row draft = invoiceDraft;
             if (status.equals("void")) {
                 draft = draft.with("invoice_number", numberAsBeforeV11(transaction));
             }
             UUID invoice = transaction.insert(draft);
-            transaction.insert(lineItem(invoice, null));
+            transaction.insert(line);
             switch (status) {
                 case "draft" -> {
                 }
                 case "sent" -> issue(transaction, invoice, ISSUE_DATE);
+                case "paid" -> {
+                    issue(transaction, invoice, ISSUE_DATE);
+                    transaction.insert(payment(invoice, (BigDecimal) draft.values().get("total"))
+                            .with("currency", draft.values().get("currency")));
+                }
                 case "viewed" -> {
                     issue(transaction, invoice, ISSUE_DATE);
                     changeStatus(transaction, invoice, "viewed");
                 }
                 case "void" -> changeStatus(transaction, invoice, "void");
-                default -> throw new IllegalArgumentException("status must be draft, sent, viewed or void, was " + status);
+                default -> throw new IllegalArgumentException(
+                        "status must be draft, sent, viewed, paid or void, was " + status);
             }
             return invoice;
         });
@@ -97,8 +111,13 @@ record Tenant(UUID id) {
 
     /** The id of this tenant's default invoice series, which every tenant has from its creation on. */
     UUID defaultSeries(Sql sql) throws SQLException {
-        return sql.one("select id from invoice_series where user_id = ? and document_kind = 'invoice' and is_default",
-                UUID.class, id);
+        return defaultSeries(sql, "invoice");
+    }
+
+    /** The id of this tenant's default series of {@code documentKind} (invoice or credit_note). */
+    UUID defaultSeries(Sql sql, String documentKind) throws SQLException {
+        return sql.one("select id from invoice_series where user_id = ? and document_kind = ? and is_default",
+                UUID.class, id, documentKind);
     }
 
     /** Issues a draft of this tenant in its default series, dated {@code issueDate}; returns its number. */
@@ -149,6 +168,73 @@ record Tenant(UUID id) {
         return owner.one("update invoice_series set last_number = last_number + 1"
                 + " where user_id = ? and document_kind = 'invoice' and is_default"
                 + " returning invoice_number_render(pattern, prefix, ?, last_number)", String.class, id, ISSUE_DATE);
+    }
+
+    /** A draft credit note of the invoice, in USD like {@link #invoice}; its lines say what it credits. */
+    Row creditNote(UUID invoiceId) {
+        return Row.of("credit_notes",
+                "user_id", id, "id", UUID.randomUUID(), "invoice_id", invoiceId, "currency", "USD",
+                "reason", "Consulting hour not delivered");
+    }
+
+    /** One line of {@code amount} USD (once at that price), at position 1 of the credit note. */
+    Row creditNoteLine(UUID creditNoteId, String amount) {
+        return Row.of("credit_note_lines",
+                "user_id", id, "id", UUID.randomUUID(), "credit_note_id", creditNoteId, "currency", "USD",
+                "position", 1, "description", "Consulting not delivered", "quantity", new BigDecimal("1"),
+                "unit_price", new BigDecimal(amount), "amount", new BigDecimal(amount));
+    }
+
+    /** Stores a draft {@link #creditNote} of the invoice with one {@link #creditNoteLine} of {@code amount}; its id. */
+    UUID creditNoteWithLine(Sql sql, UUID invoiceId, String amount) throws SQLException {
+        return sql.atomically(transaction -> {
+            UUID creditNote = transaction.insert(creditNote(invoiceId));
+            transaction.insert(creditNoteLine(creditNote, amount));
+            return creditNote;
+        });
+    }
+
+    /**
+     * Issues a draft credit note of this tenant in its default credit-note series with
+     * issue_credit_note, as the application does, at the version it has now; returns its number.
+     */
+    String issueCreditNote(Sql sql, UUID creditNote, LocalDate issueDate) throws SQLException {
+        return issueCreditNote(sql, creditNote, null, issueDate);
+    }
+
+    /** {@link #issueCreditNote(Sql, UUID, LocalDate)} in {@code series} (null: the default). */
+    String issueCreditNote(Sql sql, UUID creditNote, UUID series, LocalDate issueDate) throws SQLException {
+        return sql.atomically(transaction -> {
+            setAsTenant(transaction);
+            Long version = transaction.one("select issue_credit_note(?, (select version from credit_notes"
+                    + " where user_id = ? and id = ?), ?, ?)", Long.class, creditNote, id, creditNote, series, issueDate);
+            if (version == null) {
+                throw new IllegalStateException("tenant " + id + " has no credit note " + creditNote + " to issue");
+            }
+            return transaction.one("select credit_note_number from credit_notes where user_id = ? and id = ?",
+                    String.class, id, creditNote);
+        });
+    }
+
+    /**
+     * Credits the invoice {@code amount} (before tax) by a credit note of one line, issued on
+     * {@link #ISSUE_DATE}, in one transaction; returns the credit note's id.
+     */
+    UUID credit(Sql sql, UUID invoiceId, String amount) throws SQLException {
+        return sql.atomically(transaction -> {
+            setAsTenant(transaction);
+            UUID creditNote = creditNoteWithLine(transaction, invoiceId, amount);
+            issueCreditNote(transaction, creditNote, ISSUE_DATE);
+            return creditNote;
+        });
+    }
+
+    /** A refund by bank transfer of {@code amount} USD against the credit note of the invoice. */
+    Row refund(UUID creditNoteId, UUID invoiceId, String amount) {
+        return Row.of("refunds",
+                "user_id", id, "id", UUID.randomUUID(), "credit_note_id", creditNoteId, "invoice_id", invoiceId,
+                "currency", "USD", "amount", new BigDecimal(amount), "method", "bank_transfer",
+                "transaction_id", "refund-" + UUID.randomUUID(), "refund_date", LocalDate.of(2025, 1, 25));
     }
 
     /** A completed card payment in USD with a provider transaction id of its own. */

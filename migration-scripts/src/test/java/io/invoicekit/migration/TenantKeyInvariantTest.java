@@ -18,7 +18,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class TenantKeyInvariantTest {
 
     private static final List<String> TENANT_OWNED_TABLES = List.of(
-            "clients", "services", "invoices", "line_items", "payments", "invoice_series");
+            "clients", "services", "invoices", "line_items", "payments", "invoice_series",
+            "credit_notes", "credit_note_lines", "refunds");
 
     /** The tables (not views) of schema public that have a user_id column, as a CTE. */
     private static final String WITH_TENANT_OWNED = """
@@ -38,7 +39,7 @@ class TenantKeyInvariantTest {
     }
 
     @Test
-    void the_tables_with_a_user_id_are_exactly_the_six_tenant_owned_tables() throws SQLException {
+    void the_tables_with_a_user_id_are_exactly_the_tenant_owned_tables() throws SQLException {
         List<String> tables = owner.list(WITH_TENANT_OWNED + "select relname from tenant_owned", String.class);
 
         assertThat(tables).containsExactlyInAnyOrderElementsOf(TENANT_OWNED_TABLES);
@@ -92,7 +93,8 @@ class TenantKeyInvariantTest {
 
         assertThat(foreignKeys).extracting(ForeignKey::name)
                 .contains("clients_user_id_fkey", "invoices_client_fk", "line_items_invoice_fk", "payments_invoice_fk",
-                        "invoices_series_fk", "invoice_series_user_fk");
+                        "invoices_series_fk", "invoice_series_user_fk", "credit_notes_invoice_fk",
+                        "credit_notes_series_fk", "credit_note_lines_credit_note_fk", "refunds_credit_note_fk");
         assertThat(foreignKeys).allSatisfy(key ->
                 assertThat(key.referencedColumn()).as(key.name()).isEqualTo(key.referencedTenantKey()));
     }

@@ -29,6 +29,10 @@ class UpgradePathTest {
     private static final String DEFAULT_SERIES_COUNTERS = "SELECT user_id, last_number FROM invoice_series"
             + " WHERE document_kind = 'invoice' AND is_default";
 
+    /** Each tenant's default credit-note series' counter, by tenant (V12 gives every tenant one). */
+    private static final String DEFAULT_CREDIT_NOTE_SERIES_COUNTERS = "SELECT user_id, last_number FROM invoice_series"
+            + " WHERE document_kind = 'credit_note' AND is_default AND prefix = 'CN-' AND pattern = '{prefix}{seq:6}'";
+
     private final ScratchDatabases databases;
 
     UpgradePathTest(ScratchDatabases databases) {
@@ -36,13 +40,17 @@ class UpgradePathTest {
     }
 
     @ParameterizedTest(name = "from version {0}")
-    @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
+    @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11})
     void upgrading_keeps_every_row_and_ends_with_the_schema_of_a_fresh_install(int version) {
         ConnectionSettings database = databases.empty();
         InvoiceMigrations.forDataSource(database.dataSource()).target(String.valueOf(version)).build().migrate();
         SampleData.load(database, version);
         // V11 drops the counters once their counts are in the default series: compared below.
         TableContents.Columns columns = TableContents.Columns.of(database).withoutTable(COUNTERS);
+        if (version >= 11) {
+            // V12 gives every tenant a credit-note series beside its invoice series: compared below.
+            columns = columns.withoutRows("invoice_series", "document_kind = 'credit_note'");
+        }
         if (version < 5) {
             // The V5 due-date backfill is an UPDATE, and an UPDATE moves updated_at (V5's header).
             columns = columns.without("invoices", "updated_at");
@@ -58,6 +66,9 @@ class UpgradePathTest {
         assertThat(new AsOwner(database).queryLongs(DEFAULT_SERIES_COUNTERS))
                 .as("each tenant's default series goes on from the last number it was given")
                 .isEqualTo(lastNumbers);
+        assertThat(new AsOwner(database).queryLongs(DEFAULT_CREDIT_NOTE_SERIES_COUNTERS))
+                .as("each tenant's default credit-note series, which has given no number yet")
+                .isEqualTo(tenantsCountingFromZero(new AsOwner(database)));
         assertThat(CatalogSnapshot.of(database).diff(freshInstall())).as("schema differences from a fresh install")
                 .isEmpty();
     }
@@ -93,6 +104,10 @@ class UpgradePathTest {
         return owner.queryLongs(hasCounters
                 ? "SELECT user_id, last_value FROM " + COUNTERS
                 : "SELECT user_id, max(substring(invoice_number FROM 5)::bigint) FROM invoices GROUP BY user_id");
+    }
+
+    private static Map<String, Long> tenantsCountingFromZero(AsOwner owner) {
+        return owner.queryLongs("SELECT id, 0 FROM users");
     }
 
     private static int latestVersion(ConnectionSettings database) {
