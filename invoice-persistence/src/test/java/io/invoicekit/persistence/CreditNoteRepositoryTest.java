@@ -17,11 +17,13 @@ import io.invoicekit.core.money.Quantity;
 import io.invoicekit.core.payment.Payment;
 import io.invoicekit.core.payment.PaymentMethod;
 import io.invoicekit.core.payment.Refund;
+import io.invoicekit.core.tenant.ClientId;
 import io.invoicekit.core.tenant.PaymentId;
 import io.invoicekit.core.tenant.RefundId;
 import io.invoicekit.core.tenant.TenantId;
 import io.invoicekit.core.validation.ValidationException;
 import io.invoicekit.testdb.MigratedDatabase;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -129,6 +131,33 @@ class CreditNoteRepositoryTest extends StoreTest {
         Optional<CreditNote> gone = store.inTenant(tenant, tx -> tx.creditNotes().find(draft.id()));
         assertThat(gone).isEmpty();
         assertThat(issued.number().text()).isEqualTo("CN-000001");
+    }
+
+    @Test
+    void the_readme_example_of_credit_notes_runs_as_written() {
+        TenantId tenant = fixture.newTenant();
+        ClientId client = fixture.newClient(tenant, 30);
+        Invoice invoice = fixture.sentInvoice(tenant, client);
+        Invoice other = fixture.sentInvoice(tenant, client);
+        store.inTenant(tenant, tx -> tx.payments().record(completed(invoice, "155.99")));
+        var eur = EUR;
+        var clock = fixture.clock;
+
+        // --- from the README, "Issuing invoices" ---
+        CreditNote discount = store.inTenant(tenant, tx -> {
+            CreditNote draft = tx.creditNotes().createDraft(new CreditNoteDraft(invoice.id(), "Discount agreed after delivery",
+                    List.of(new LineDraft("Discount", Quantity.of("1"), Money.of("10.00", eur), null))));
+            return tx.creditNotes().issue(draft.id(), draft.version());           // CN-000001, 10.00 + the invoice's tax
+        });
+        CreditNote cancelled = store.inTenant(tenant, tx -> tx.creditNotes().creditInFull(other.id(), "Ordered twice"));
+        store.inTenant(tenant, tx -> tx.payments().refund(new Refund(RefundId.generate(clock), discount.id(),
+                invoice.id(), Money.of("12.00", eur), PaymentMethod.BANK_TRANSFER, LocalDate.now(clock), "re_81")));
+        // --- end of the README ---
+
+        assertThat(discount.number().text()).isEqualTo("CN-000001");
+        assertThat(cancelled.number().text()).isEqualTo("CN-000002");
+        assertThat(reload(tenant, other).status()).isEqualTo(InvoiceStatus.CREDITED);
+        assertThat(reload(tenant, invoice).balance().isZero()).isTrue();
     }
 
     private static CreditNote issue(TenantTransaction tx, CreditNoteDraft draft) {
