@@ -259,7 +259,7 @@ CREATE TABLE IF NOT EXISTS credit_notes (
                         AND total IS NULL
                END)
 );
-CREATE INDEX IF NOT EXISTS credit_notes_user_invoice_idx ON credit_notes (user_id, invoice_id);
+CREATE INDEX CONCURRENTLY IF NOT EXISTS credit_notes_user_invoice_idx ON credit_notes (user_id, invoice_id);
 
 CREATE TABLE IF NOT EXISTS credit_note_lines (
     user_id        uuid          NOT NULL,
@@ -305,9 +305,9 @@ CREATE TABLE IF NOT EXISTS refunds (
     CONSTRAINT refunds_amount_positive CHECK (amount > 0),
     CONSTRAINT refunds_method_valid CHECK (method IN ('bank_transfer', 'card', 'cash', 'cheque', 'other'))
 );
-CREATE INDEX IF NOT EXISTS refunds_user_invoice_idx ON refunds (user_id, invoice_id);
+CREATE INDEX CONCURRENTLY IF NOT EXISTS refunds_user_invoice_idx ON refunds (user_id, invoice_id);
 -- The refund trigger sums a credit note's refunds; deleting a credit note checks it has none.
-CREATE INDEX IF NOT EXISTS refunds_user_credit_note_idx ON refunds (user_id, credit_note_id);
+CREATE INDEX CONCURRENTLY IF NOT EXISTS refunds_user_credit_note_idx ON refunds (user_id, credit_note_id);
 
 DROP TRIGGER IF EXISTS credit_notes_set_updated_at ON credit_notes;
 CREATE TRIGGER credit_notes_set_updated_at BEFORE UPDATE ON credit_notes

@@ -58,8 +58,17 @@ public final class InvoiceStore {
 
     /** Runs {@code work} for {@code tenant} in one transaction and returns its result. */
     public <T> T inTenant(TenantId tenant, Function<TenantTransaction, T> work) {
+        return inTenant(tenant, null, work);
+    }
+
+    /**
+     * Runs {@code work} for {@code tenant} in one transaction on behalf of {@code actor} (a user id, a
+     * job name; null for none), whom the database's audit trail names with every change the work
+     * makes. The actor is the service's word: the database records it, it does not verify it.
+     */
+    public <T> T inTenant(TenantId tenant, String actor, Function<TenantTransaction, T> work) {
         requireNonNull(work, "work is null");
-        return transact(tenant, transaction -> work.apply(new TenantTransaction(transaction, tenant, clock)));
+        return transact(tenant, actor, transaction -> work.apply(new TenantTransaction(transaction, tenant, clock)));
     }
 
     /** Runs {@code work} for {@code tenant} in one transaction. */
@@ -78,16 +87,16 @@ public final class InvoiceStore {
     public void registerTenant(TenantId tenant, String name, String email) {
         requireNonNull(name, "name is null");
         requireNonNull(email, "email is null");
-        transact(tenant, transaction -> transaction.insertInto(USERS)
+        transact(tenant, null, transaction -> transaction.insertInto(USERS)
                 .set(USERS.ID, tenant.value())
                 .set(USERS.NAME, name)
                 .set(USERS.EMAIL, email)
                 .execute());
     }
 
-    private <T> T transact(TenantId tenant, Function<DSLContext, T> work) {
+    private <T> T transact(TenantId tenant, String actor, Function<DSLContext, T> work) {
         try {
-            return tenants.call(tenant, work::apply);
+            return tenants.call(tenant, actor, work::apply);
         } catch (RuntimeException e) {
             throw errors.translate(e);
         }

@@ -19,6 +19,7 @@ public final class TenantTransaction {
     private final CreditNoteRepository creditNotes;
     private final NumberingSeriesRepository series;
     private final TenantProfile profile;
+    private final AuditTrail audit;
 
     TenantTransaction(DSLContext transaction, TenantId tenant, Clock clock) {
         this.tenant = tenant;
@@ -29,6 +30,7 @@ public final class TenantTransaction {
         this.creditNotes = new CreditNoteRepository(transaction, tenant, clock, invoices);
         this.series = new NumberingSeriesRepository(transaction, tenant, clock);
         this.profile = new TenantProfile(transaction, tenant);
+        this.audit = new AuditTrail(transaction, tenant);
     }
 
     /** The tenant this transaction works for. */
@@ -62,5 +64,9 @@ public final class TenantTransaction {
 
     public TenantProfile profile() {
         return profile;
+    }
+
+    public AuditTrail audit() {
+        return audit;
     }
 }

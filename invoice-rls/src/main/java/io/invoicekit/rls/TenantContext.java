@@ -25,8 +25,10 @@ import org.jooq.impl.DSL;
 public final class TenantContext {
 
     // The bind-parameter form of SET LOCAL: SET cannot take a parameter, and a tenant id pasted
-    // into SQL text is an injection; is_local = true ends the setting with the transaction.
-    private static final String SET_TENANT = "select set_config('app.user_id', ?, true)";
+    // into SQL text is an injection; is_local = true ends the setting with the transaction. The
+    // actor, for the audit trail, rides in the same round trip ('' when there is none).
+    private static final String SET_TENANT =
+            "select set_config('app.user_id', ?, true), set_config('app.actor', coalesce(?, ''), true)";
 
     private final DSLContext dsl;
     private final ThreadLocal<OpenTransaction> open = new ThreadLocal<>();
@@ -61,16 +63,25 @@ public final class TenantContext {
      * @throws TenantSwitchException if this thread is inside work for another tenant
      */
     public <T> T call(TenantId tenant, TenantWork<T> work) {
+        return call(tenant, null, work);
+    }
+
+    /**
+     * Runs {@code work} for {@code tenant} as {@link #call(TenantId, TenantWork)} does, with {@code
+     * actor} (who asked: a user, a job; null for none) set for the transaction as {@code app.actor},
+     * which the database's audit trail records with every change.
+     */
+    public <T> T call(TenantId tenant, String actor, TenantWork<T> work) {
         requireNonNull(tenant, "tenant is null");
         requireNonNull(work, "work is null");
         OpenTransaction outer = open.get();
         if (outer == null) {
-            return inTransaction(dsl, tenant, work, null);
+            return inTransaction(dsl, tenant, actor, work, null);
         }
         if (!outer.tenant().equals(tenant)) {
             throw new TenantSwitchException(outer.tenant(), tenant);
         }
-        return inTransaction(outer.transaction(), tenant, work, outer);
+        return inTransaction(outer.transaction(), tenant, actor, work, outer);
     }
 
     /** Runs {@code work} for {@code tenant}, as {@link #call} does, for work without a result. */
@@ -87,12 +98,13 @@ public final class TenantContext {
         return Optional.ofNullable(open.get()).map(OpenTransaction::tenant);
     }
 
-    private <T> T inTransaction(DSLContext context, TenantId tenant, TenantWork<T> work, OpenTransaction outer) {
+    private <T> T inTransaction(DSLContext context, TenantId tenant, String actor, TenantWork<T> work,
+                                OpenTransaction outer) {
         return context.transactionResult(configuration -> {
             DSLContext transaction = configuration.dsl();
             // Set again when joining: inside the savepoint, so rolling it back restores the outer
             // value, and every work starts with its tenant whatever the outer work did to the setting.
-            transaction.fetch(SET_TENANT, tenant.value().toString());
+            transaction.fetch(SET_TENANT, tenant.value().toString(), actor);
             open.set(new OpenTransaction(tenant, transaction));
             try {
                 return work.execute(transaction);
