@@ -50,7 +50,7 @@ class ConcurrencyTest extends StoreTest {
     }
 
     @Test
-    void sixteen_threads_issuing_in_several_tenants_and_series_leave_every_series_numbered_1_to_n() throws Exception {
+    void sixteen_threads_issuing_in_several_tenants_and_series_leave_every_series_numbered_1_to_n_and_one_audit_row_per_change() throws Exception {
         List<Biller> billers = new ArrayList<>();
         for (int i = 0; i < TENANTS; i++) {
             TenantId tenant = fixture.newTenant();
@@ -104,6 +104,14 @@ class ConcurrencyTest extends StoreTest {
                         .containsExactlyElementsOf(LongStream.rangeClosed(1, numbers.size())
                                 .mapToObj(sequence -> series.numberFor(TODAY, sequence)).sorted().toList());
                 numbered += numbers.size();
+            }
+            for (Invoice invoice : invoices) {
+                List<AuditEvent> history = store.inTenant(biller.tenant(), tx -> tx.audit().of(invoice.id()));
+                // One row per change: the invoice and its two lines created, and the issue if it committed.
+                assertThat(history).as("history of %s", invoice.id()).extracting(AuditEvent::action)
+                        .containsExactlyElementsOf(invoice.number() == null
+                                ? List.of("created", "created", "created")
+                                : List.of("created", "created", "created", "changed"));
             }
         }
         assertThat(numbered).isEqualTo(committed).isPositive();

@@ -55,14 +55,17 @@ class TenantContextTest {
     }
 
     @Test
-    void the_first_statement_sets_the_tenant_as_a_bind_parameter() {
+    void the_first_statement_sets_the_tenant_and_the_actor_as_bind_parameters() {
         statements.clear();
 
-        String inside = context.call(mine, transaction -> text(transaction, CURRENT_TENANT));
+        String inside = context.call(mine, "ana@books.example", transaction -> text(transaction, CURRENT_TENANT)
+                + " " + text(transaction, "select current_setting('app.actor')"));
 
-        assertThat(inside).isEqualTo(mine.value().toString());
-        assertThat(statements).first().isEqualTo("select set_config('app.user_id', ?, true)");
-        assertThat(statements).noneMatch(statement -> statement.contains(mine.value().toString()));
+        assertThat(inside).isEqualTo(mine.value() + " ana@books.example");
+        assertThat(statements).first().isEqualTo(
+                "select set_config('app.user_id', ?, true), set_config('app.actor', coalesce(?, ''), true)");
+        assertThat(statements).noneMatch(statement -> statement.contains(mine.value().toString())
+                || statement.contains("ana@books.example"));
     }
 
     @Test

@@ -147,6 +147,20 @@ final class DerivedStateAttacks {
                                     values (?, ?, ?, ?, 'EUR', 5.00, 'card', date '2025-01-07')""",
                                     mine.tenant(), UUID.randomUUID(), mine.creditNote(), mine.invoice()));
                         }),
+                asMine("rewrite my invoice's audit trail", "audit_events",
+                        NO_PRIVILEGE.or(Expected.refused("23514")).because("or audit_events_append_only"),
+                        session -> Outcome.rows(session.rows("update audit_events set actor = 'someone else'"
+                                + " where user_id = ? and document_id = ?", mine.tenant(), mine.invoice()))),
+                asMine("delete my invoice's audit trail", "audit_events",
+                        NO_PRIVILEGE.or(Expected.refused("23514")).because("or audit_events_append_only"),
+                        session -> Outcome.rows(session.rows("delete from audit_events"
+                                + " where user_id = ? and document_id = ?", mine.tenant(), mine.invoice()))),
+                asMine("write a change that never happened into my audit trail", "audit_events", NO_PRIVILEGE,
+                        session -> Outcome.rows(session.rows("""
+                                insert into audit_events (user_id, document_kind, document_id, changed_table, action,
+                                                          changes)
+                                values (?, 'invoice', ?, 'invoices', 'changed', '{}')""",
+                                mine.tenant(), mine.invoice()))),
                 asMine("rewrite a payment's date, method and transaction id", "payments",
                         NO_PRIVILEGE.or(Expected.refused("23514")).because("or payments_immutable"),
                         session -> Outcome.rows(session.rows("""

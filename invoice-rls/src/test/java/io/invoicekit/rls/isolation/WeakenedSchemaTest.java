@@ -125,6 +125,11 @@ class WeakenedSchemaTest {
                     List.of("change a line of my issued credit note")),
             new Weakening("the refund trigger dropped", "refunds", "drop trigger refunds_apply_to_invoice on refunds",
                     List.of("refund more than my credit note credits")),
+            new Weakening("the audit trail writable, its guard dropped", "audit_events",
+                    "grant insert, update, delete on audit_events to %1$s;"
+                            + " drop trigger audit_events_guard_change on audit_events",
+                    List.of("rewrite my invoice's audit trail", "delete my invoice's audit trail",
+                            "write a change that never happened into my audit trail")),
             new Weakening("the deferred totals check dropped", "invoices",
                     "drop trigger invoices_totals_match_lines on invoices;"
                             + " drop trigger line_items_totals_match_lines on line_items",
