@@ -62,6 +62,19 @@ public final class ClientRepository {
                 client.taxId(), client.version() + 1);
     }
 
+    /**
+     * Erases a client's personal data (GDPR art. 17) where the law does not require keeping it:
+     * name, email, address and tax id are replaced, the payment terms kept. Invoices and credit
+     * notes issued to the client keep the buyer they name (the retention of art. 17(3)(b)); drafts
+     * issued later name the erased client. Refused if the client changed since {@code version}.
+     */
+    public Client erase(ClientId id, long version) {
+        Client current = find(id).orElseThrow(
+                () -> new NotFoundException("client " + id.value() + " does not exist for this tenant"));
+        return update(new Client(id, "Erased client", "erased-" + id.value() + "@erased.invalid",
+                current.paymentTerms(), null, null, version));
+    }
+
     public Optional<Client> find(ClientId id) {
         return selectClients().from(CLIENTS).where(isMine(id)).fetchOptional(mapping(Client::new));
     }

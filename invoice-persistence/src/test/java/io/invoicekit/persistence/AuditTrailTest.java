@@ -24,11 +24,16 @@ class AuditTrailTest extends StoreTest {
         ClientId client = fixture.newClient(tenant, 30);
 
         Invoice draft = store.inTenant(tenant, "ana@books.example", tx -> tx.invoices().createDraft(fixture.draft(client)));
-        Invoice issued = store.inTenant(tenant, "billing-job", tx -> tx.invoices().issue(draft.id(), draft.version()));
+        // --- from the README, "Issuing invoices" (the actor) ---
+        store.inTenant(tenant, "billing-job", tx -> tx.invoices().issue(draft.id(), draft.version()));
+        List<AuditEvent> history = store.inTenant(tenant, tx -> tx.audit().of(draft.id()));
+        // --- end of the README ---
+        Invoice issued = store.inTenant(tenant, tx -> tx.invoices().find(draft.id())).orElseThrow();
         CreditNote note = store.inTenant(tenant, "ana@books.example",
                 tx -> tx.creditNotes().creditInFull(issued.id(), "Ordered twice"));
 
         List<AuditEvent> invoice = store.inTenant(tenant, tx -> tx.audit().of(draft.id()));
+        assertThat(history).hasSize(4);
         List<AuditEvent> credit = store.inTenant(tenant, tx -> tx.audit().of(note.id()));
         assertThat(invoice).extracting(AuditEvent::changedTable, AuditEvent::action, AuditEvent::actor).containsExactly(
                 tuple("invoices", "created", "ana@books.example"),

@@ -74,6 +74,24 @@ class InvoiceIssuingTest extends StoreTest {
     }
 
     @Test
+    void a_leaving_client_is_erased_while_the_invoices_issued_to_it_keep_naming_it() {
+        TenantId tenant = fixture.newTenant();
+        ClientId client = fixture.newClient(tenant, 30);
+        Invoice issued = fixture.sentInvoice(tenant, client);
+        Client before = store.inTenant(tenant, tx -> tx.clients().find(client)).orElseThrow();
+
+        Client erased = store.inTenant(tenant, tx -> tx.clients().erase(client, before.version()));
+
+        assertThat(erased.name()).isEqualTo("Erased client");
+        assertThat(erased.email()).isEqualTo("erased-" + client.value() + "@erased.invalid");
+        assertThat(erased.address()).isNull();
+        assertThat(store.inTenant(tenant, tx -> tx.invoices().find(issued.id())).orElseThrow().buyer())
+                .isEqualTo(new Party("Acme 30", null, null));
+        List<Client> found = store.inTenant(tenant, tx -> tx.clients().search("Acme", 10));
+        assertThat(found).isEmpty();
+    }
+
+    @Test
     void a_rolled_back_issue_and_a_discarded_draft_leave_no_gap() {
         TenantId tenant = fixture.newTenant();
         ClientId client = fixture.newClient(tenant, 30);
