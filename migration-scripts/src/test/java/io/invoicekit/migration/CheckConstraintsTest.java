@@ -52,7 +52,8 @@ class CheckConstraintsTest {
      * A tenant with a client, a service, a sent invoice of 100.00 (INV-000001 of its default
      * series, issued on {@link Tenant#ISSUE_DATE}) with 10.00 paid and 20.00 pending, and a draft
      * of 100.00 without a number; {@link Credited}; and another tenant with a client, a service
-     * and a sent invoice with nothing paid (each invoice with its one line).
+     * and a sent invoice with nothing paid (each invoice with its one line); and the audit trail
+     * of all that.
      */
     record Books(Tenant tenant, UUID client, UUID service, UUID sentInvoice, UUID draftInvoice,
                  UUID completedPayment, UUID pendingPayment, Credited credited,
@@ -441,6 +442,16 @@ class CheckConstraintsTest {
                                 b.tenant().id(), b.credited().refund())),
                 new Case("a refund deleted", check("refunds_immutable"), (sql, b) ->
                         sql.update("delete from refunds where user_id = ? and id = ?", b.tenant().id(), b.credited().refund())),
+                new Case("an audit event of a quote", check("audit_events_kind_valid"), (sql, b) ->
+                        sql.insert(b.tenant().auditEvent(b.sentInvoice()).with("document_kind", "quote"))),
+                new Case("an audit event of an invoice viewed", check("audit_events_action_valid"), (sql, b) ->
+                        sql.insert(b.tenant().auditEvent(b.sentInvoice()).with("action", "viewed"))),
+                new Case("an audit event rewritten by the owner", check("audit_events_append_only"), (sql, b) ->
+                        sql.update("update audit_events set actor = 'someone else' where user_id = ? and document_id = ?",
+                                b.tenant().id(), b.sentInvoice())),
+                new Case("an audit event deleted by the owner", check("audit_events_append_only"), (sql, b) ->
+                        sql.update("delete from audit_events where user_id = ? and document_id = ?",
+                                b.tenant().id(), b.sentInvoice())),
 
                 new Case("a line item without a tenant", notNull("user_id"), (sql, b) ->
                         sql.insert(b.newLineItem().with("user_id", null))),

@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
+import org.postgresql.util.PGobject;
 
 /**
  * Plain JDBC for the schema tests: one statement with bind parameters per call. Outside a
@@ -119,10 +120,36 @@ final class Sql {
      * form of SET LOCAL, so the setting ends with the transaction.
      */
     <T> T inTenantTransaction(UUID tenant, SqlFunction<Sql, T> work) throws SQLException {
+        return inTenantTransaction(tenant, null, work);
+    }
+
+    /** {@link #inTenantTransaction(UUID, SqlFunction)} with {@code actor} (null: none) set too, see {@link #setTenant}. */
+    <T> T inTenantTransaction(UUID tenant, String actor, SqlFunction<Sql, T> work) throws SQLException {
         return inTransaction(transaction -> {
-            transaction.one("select set_config('app.user_id', ?, true)", String.class, tenant.toString());
+            transaction.setTenant(tenant, actor);
             return work.apply(transaction);
         });
+    }
+
+    /**
+     * The tenant and the actor (who asked, for the audit trail; null: none) for the rest of the
+     * transaction, in the one statement invoice-rls's TenantContext sets them with ('' for no actor).
+     */
+    void setTenant(UUID tenant, String actor) throws SQLException {
+        one("select set_config('app.user_id', ?, true), set_config('app.actor', coalesce(?, ''), true)",
+                String.class, tenant.toString(), actor);
+    }
+
+    /** A JSON value to bind to a jsonb column or parameter. */
+    static PGobject jsonb(String json) {
+        try {
+            PGobject value = new PGobject();
+            value.setType("jsonb");
+            value.setValue(json);
+            return value;
+        } catch (SQLException e) {
+            throw new IllegalArgumentException("not JSON: " + json, e);
+        }
     }
 
     /** Runs the work on one connection of its own in autocommit mode, like a client's session. */

@@ -17,7 +17,7 @@ record Tenant(UUID id) {
 
     private static final List<String> TABLES = List.of(
             "users", "clients", "services", "invoices", "line_items", "payments", "invoice_series",
-            "credit_notes", "credit_note_lines", "refunds");
+            "credit_notes", "credit_note_lines", "refunds", "audit_events");
 
     static Tenant create(Sql owner) throws SQLException {
         Tenant tenant = new Tenant(UUID.randomUUID());
@@ -153,6 +153,16 @@ record Tenant(UUID id) {
             }
             return version;
         });
+    }
+
+    /**
+     * An audit event of this tenant as the database writes one, for the rules that refuse any
+     * other writer: the invoice {@code documentId} changed, by no one in particular.
+     */
+    Row auditEvent(UUID documentId) {
+        return Row.of("audit_events",
+                "user_id", id, "id", UUID.randomUUID(), "document_kind", "invoice", "document_id", documentId,
+                "changed_table", "invoices", "action", "changed", "changes", Sql.jsonb("{\"notes\": [null, \"x\"]}"));
     }
 
     /** This tenant for the rest of the transaction, as invoice-rls sets it (issue_invoice numbers for it). */

@@ -19,7 +19,7 @@ class TenantKeyInvariantTest {
 
     private static final List<String> TENANT_OWNED_TABLES = List.of(
             "clients", "services", "invoices", "line_items", "payments", "invoice_series",
-            "credit_notes", "credit_note_lines", "refunds");
+            "credit_notes", "credit_note_lines", "refunds", "audit_events");
 
     /** The tables (not views) of schema public that have a user_id column, as a CTE. */
     private static final String WITH_TENANT_OWNED = """
@@ -94,7 +94,8 @@ class TenantKeyInvariantTest {
         assertThat(foreignKeys).extracting(ForeignKey::name)
                 .contains("clients_user_id_fkey", "invoices_client_fk", "line_items_invoice_fk", "payments_invoice_fk",
                         "invoices_series_fk", "invoice_series_user_fk", "credit_notes_invoice_fk",
-                        "credit_notes_series_fk", "credit_note_lines_credit_note_fk", "refunds_credit_note_fk");
+                        "credit_notes_series_fk", "credit_note_lines_credit_note_fk", "refunds_credit_note_fk",
+                        "audit_events_user_fk");
         assertThat(foreignKeys).allSatisfy(key ->
                 assertThat(key.referencedColumn()).as(key.name()).isEqualTo(key.referencedTenantKey()));
     }
