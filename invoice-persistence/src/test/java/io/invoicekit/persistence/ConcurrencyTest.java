@@ -4,10 +4,14 @@ import static io.invoicekit.persistence.StoreFixture.EUR;
 import static io.invoicekit.persistence.StoreFixture.TODAY;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.invoicekit.core.invoice.CreditNote;
+import io.invoicekit.core.invoice.CreditNoteDraft;
 import io.invoicekit.core.invoice.Invoice;
+import io.invoicekit.core.invoice.LineDraft;
 import io.invoicekit.core.invoice.InvoiceNumber;
 import io.invoicekit.core.invoice.OverpaymentException;
 import io.invoicekit.core.money.Money;
+import io.invoicekit.core.money.Quantity;
 import io.invoicekit.core.payment.Payment;
 import io.invoicekit.core.payment.PaymentMethod;
 import io.invoicekit.core.series.DocumentKind;
@@ -18,6 +22,7 @@ import io.invoicekit.core.tenant.ClientId;
 import io.invoicekit.core.tenant.PaymentId;
 import io.invoicekit.core.tenant.TenantId;
 import io.invoicekit.testdb.MigratedDatabase;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -50,7 +55,7 @@ class ConcurrencyTest extends StoreTest {
     }
 
     @Test
-    void sixteen_threads_issuing_in_several_tenants_and_series_leave_every_series_numbered_1_to_n_and_one_audit_row_per_change() throws Exception {
+    void sixteen_threads_issuing_and_crediting_in_several_tenants_and_series_leave_every_series_numbered_1_to_n_and_one_audit_row_per_change() throws Exception {
         List<Biller> billers = new ArrayList<>();
         for (int i = 0; i < TENANTS; i++) {
             TenantId tenant = fixture.newTenant();
@@ -87,6 +92,10 @@ class ConcurrencyTest extends StoreTest {
                         committed++;
                     } catch (ChangedItsMind expected) {
                         // the number this transaction took is returned by its rollback; the draft stays
+                        continue;
+                    }
+                    if (attempt % 3 == 0) {
+                        credit(biller.tenant(), draft, attempt % 10 == 3);
                     }
                 }
                 return committed;
@@ -95,6 +104,7 @@ class ConcurrencyTest extends StoreTest {
         int committed = runAll(workers).stream().mapToInt(Integer::intValue).sum();
 
         int numbered = 0;
+        int credited = 0;
         for (Biller biller : billers) {
             List<Invoice> invoices = allInvoices(biller.tenant());
             for (NumberingSeries series : biller.series()) {
@@ -105,16 +115,30 @@ class ConcurrencyTest extends StoreTest {
                                 .mapToObj(sequence -> series.numberFor(TODAY, sequence)).sorted().toList());
                 numbered += numbers.size();
             }
+            List<String> creditNotes = new ArrayList<>();
             for (Invoice invoice : invoices) {
+                List<CreditNote> notes = store.inTenant(biller.tenant(), tx -> tx.creditNotes().forInvoice(invoice.id()));
+                notes.forEach(note -> creditNotes.add(note.number().text()));
+                assertThat(invoice.amountCredited().amount())
+                        .isEqualByComparingTo(new BigDecimal("1.20").multiply(BigDecimal.valueOf(notes.size())));
                 List<AuditEvent> history = store.inTenant(biller.tenant(), tx -> tx.audit().of(invoice.id()));
-                // One row per change: the invoice and its two lines created, and the issue if it committed.
+                // One row per change: the invoice and its two lines created, the issue if it committed,
+                // and each credit note that committed.
+                List<String> expected = new ArrayList<>(List.of("created", "created", "created"));
+                if (invoice.number() != null) {
+                    expected.add("changed");
+                }
+                notes.forEach(note -> expected.add("changed"));
                 assertThat(history).as("history of %s", invoice.id()).extracting(AuditEvent::action)
-                        .containsExactlyElementsOf(invoice.number() == null
-                                ? List.of("created", "created", "created")
-                                : List.of("created", "created", "created", "changed"));
+                        .containsExactlyElementsOf(expected);
             }
+            assertThat(creditNotes.stream().sorted().toList()).as("credit notes of %s", biller.tenant())
+                    .containsExactlyElementsOf(LongStream.rangeClosed(1, creditNotes.size())
+                            .mapToObj("CN-%06d"::formatted).toList());
+            credited += creditNotes.size();
         }
         assertThat(numbered).isEqualTo(committed).isPositive();
+        assertThat(credited).isPositive();
     }
 
     @Test
@@ -149,6 +173,23 @@ class ConcurrencyTest extends StoreTest {
                 .isTrue();
         assertThat(stored).hasSize(155);
         assertThat(refused).isEqualTo(THREADS * attemptsPerThread - 155);
+    }
+
+    /** A credit note of 1.00 (1.20 with the invoices' 20% tax), rolled back on purpose when asked. */
+    private void credit(TenantId tenant, Invoice invoice, boolean rollBack) {
+        try {
+            store.inTenant(tenant, tx -> {
+                CreditNote draft = tx.creditNotes().createDraft(new CreditNoteDraft(invoice.id(), "Goodwill",
+                        List.of(new LineDraft("Goodwill", Quantity.of("1"), Money.of("1.00", EUR), null))));
+                CreditNote issued = tx.creditNotes().issue(draft.id(), draft.version());
+                if (rollBack) {
+                    throw new ChangedItsMind();
+                }
+                return issued;
+            });
+        } catch (ChangedItsMind expected) {
+            // its number goes back to the credit-note series
+        }
     }
 
     private List<Invoice> allInvoices(TenantId tenant) {
