@@ -275,7 +275,7 @@ BEGIN
 END
 $$;
 
--- Whether this transaction is purge_tenant's removing p_tenant: the setting it makes, and a role
+-- Whether this transaction is purge_tenant's (V13) removing p_tenant: the setting it makes, and a role
 -- that is not a member of ${appRole} (which may make the setting too). A superuser is a member of
 -- every role, and may purge.
 CREATE OR REPLACE FUNCTION public.purging(p_tenant uuid) RETURNS boolean
@@ -306,6 +306,53 @@ DROP TRIGGER IF EXISTS invoices_guard_delete ON invoices;
 CREATE TRIGGER invoices_guard_delete BEFORE DELETE ON invoices
     FOR EACH ROW EXECUTE FUNCTION public.guard_invoice_delete();
 
+-- The next number of a tenant's series of p_kind (p_series_id, or the default one), for a document
+-- issued on p_issue_date, and the series locked until the caller's transaction ends: numbers are
+-- gapless because a rollback returns the number with the lock. Called by the issuing functions,
+-- last, so the lock is held for the shortest time.
+CREATE OR REPLACE FUNCTION public.take_document_number(p_tenant uuid, p_kind text, p_series_id uuid,
+                                                       p_issue_date date, OUT series_id uuid,
+                                                       OUT sequence_number bigint, OUT document_number text)
+    LANGUAGE plpgsql
+    SET search_path = pg_catalog, pg_temp AS
+$$
+DECLARE
+    series public.invoice_series;
+    period date;
+BEGIN
+    SELECT * INTO series FROM public.invoice_series s
+    WHERE s.user_id = p_tenant AND s.document_kind = p_kind
+      AND (s.id = p_series_id OR p_series_id IS NULL AND s.is_default)
+    FOR UPDATE;
+    IF NOT FOUND THEN
+        -- Named after the key of the document being numbered, so the client blames the right one.
+        RAISE EXCEPTION 'tenant % has no % series %', p_tenant, p_kind, coalesce(p_series_id::text, 'by default')
+            USING ERRCODE = 'foreign_key_violation',
+                  CONSTRAINT = CASE p_kind WHEN 'invoice' THEN 'invoices_series_fk' ELSE 'credit_notes_series_fk' END,
+                  TABLE = CASE p_kind WHEN 'invoice' THEN 'invoices' ELSE 'credit_notes' END,
+                  DETAIL = 'series must be one of this tenant''s series of that kind of document';
+    END IF;
+    IF p_issue_date < series.last_issue_date THEN
+        RAISE EXCEPTION 'series % issued on %, a document cannot be dated %', series.name, series.last_issue_date,
+            p_issue_date
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'invoice_series_dates_ascending',
+                  TABLE = 'invoice_series',
+                  DETAIL = 'issueDate must not be before the last issue date of its series';
+    END IF;
+    period := public.invoice_number_period(series.reset_period, p_issue_date);
+    -- Back to 1 only on passing from one period to a later one: a series given a reset (or
+    -- relieved of one) mid-period counts on, so that it never repeats a number of that period.
+    sequence_number := CASE WHEN series.period_start IS NULL OR period IS NULL OR series.period_start = period
+                            THEN series.last_number + 1 ELSE 1 END;
+    UPDATE public.invoice_series s
+    SET last_number = sequence_number, period_start = period, last_issue_date = p_issue_date
+    WHERE s.user_id = p_tenant AND s.id = series.id;
+    series_id := series.id;
+    document_number := public.invoice_number_render(series.pattern, series.prefix, p_issue_date, sequence_number);
+END
+$$;
+REVOKE ALL ON FUNCTION public.take_document_number(uuid, text, uuid, date) FROM PUBLIC;
+
 -- Issues a draft of the transaction's tenant at p_version: numbers it in p_series_id (NULL: the
 -- tenant's default invoice series), sends it dated p_issue_date (its due date
 -- keeps its distance from the issue date) and copies seller and buyer onto it. A draft numbered
@@ -322,9 +369,7 @@ $$
 DECLARE
     tenant      uuid := public.current_tenant_id();
     invoice     public.invoices;
-    series      public.invoice_series;
-    period      date;
-    sequence    bigint;
+    taken       record;
     new_version bigint;
 BEGIN
     SELECT * INTO invoice FROM public.invoices i
@@ -339,33 +384,10 @@ BEGIN
                   DETAIL = 'an invoice is issued once, from draft';
     END IF;
     IF invoice.invoice_number IS NULL THEN
-        SELECT * INTO series FROM public.invoice_series s
-        WHERE s.user_id = tenant AND s.document_kind = 'invoice'
-          AND (s.id = p_series_id OR p_series_id IS NULL AND s.is_default)
-        FOR UPDATE;
-        IF NOT FOUND THEN
-            RAISE EXCEPTION 'tenant % has no invoice series %', tenant, coalesce(p_series_id::text, 'by default')
-                USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'invoices_series_fk', TABLE = 'invoices',
-                      DETAIL = 'series must be one of this tenant''s invoice series';
-        END IF;
-        IF p_issue_date < series.last_issue_date THEN
-            RAISE EXCEPTION 'series % issued on %, invoice % cannot be dated %', series.name, series.last_issue_date,
-                p_invoice_id, p_issue_date
-                USING ERRCODE = 'check_violation', CONSTRAINT = 'invoice_series_dates_ascending',
-                      TABLE = 'invoice_series',
-                      DETAIL = 'issueDate must not be before the last issue date of its series';
-        END IF;
-        period := public.invoice_number_period(series.reset_period, p_issue_date);
-        -- Back to 1 only on passing from one period to a later one: a series given a reset (or
-        -- relieved of one) mid-period counts on, so that it never repeats a number of that period.
-        sequence := CASE WHEN series.period_start IS NULL OR period IS NULL OR series.period_start = period
-                         THEN series.last_number + 1 ELSE 1 END;
-        UPDATE public.invoice_series s
-        SET last_number = sequence, period_start = period, last_issue_date = p_issue_date
-        WHERE s.user_id = tenant AND s.id = series.id;
-        invoice.invoice_number := public.invoice_number_render(series.pattern, series.prefix, p_issue_date, sequence);
-        invoice.series_id := series.id;
-        invoice.sequence_number := sequence;
+        SELECT * INTO taken FROM public.take_document_number(tenant, 'invoice', p_series_id, p_issue_date);
+        invoice.invoice_number := taken.document_number;
+        invoice.series_id := taken.series_id;
+        invoice.sequence_number := taken.sequence_number;
     END IF;
     UPDATE public.invoices i
     SET status          = 'sent',
@@ -392,35 +414,6 @@ END
 $$;
 REVOKE ALL ON FUNCTION public.issue_invoice(uuid, bigint, uuid, date) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION public.issue_invoice(uuid, bigint, uuid, date) TO ${appRole};
-
--- Removes a tenant and everything it owns, issued invoices included, once the newest of them was
--- issued longer ago than p_retention (GoBD and LPF: 10 years; tests pass 0). Owner only: not
--- granted to ${appRole}, whose members the delete guard refuses even with the setting this sets.
-CREATE OR REPLACE PROCEDURE public.purge_tenant(p_tenant uuid, p_retention interval DEFAULT interval '10 years')
-    LANGUAGE plpgsql
-    SET search_path = pg_catalog, pg_temp AS
-$$
-DECLARE
-    newest date;
-BEGIN
-    PERFORM set_config('app.user_id', p_tenant::text, true);
-    SELECT max(i.issue_date) INTO newest FROM public.invoices i
-    WHERE i.user_id = p_tenant AND i.invoice_number IS NOT NULL;
-    IF newest > current_date - p_retention THEN
-        RAISE EXCEPTION 'tenant % issued an invoice on %, kept until % (retention %)', p_tenant, newest,
-            (newest + p_retention)::date, p_retention
-            USING ERRCODE = 'check_violation', CONSTRAINT = 'invoices_retained', TABLE = 'invoices',
-                  DETAIL = 'a tenant''s issued invoices are kept for the retention period';
-    END IF;
-    PERFORM set_config('invoicekit.purged_tenant', p_tenant::text, true);
-    DELETE FROM public.payments WHERE user_id = p_tenant;
-    DELETE FROM public.invoices WHERE user_id = p_tenant;
-    DELETE FROM public.invoice_series WHERE user_id = p_tenant;
-    DELETE FROM public.users WHERE id = p_tenant;
-    PERFORM set_config('invoicekit.purged_tenant', '', true);
-END
-$$;
-REVOKE ALL ON PROCEDURE public.purge_tenant(uuid, interval) FROM PUBLIC;
 
 -- Sending is issuing (issue_invoice); this function makes the other moves: viewed, and void.
 CREATE OR REPLACE FUNCTION public.change_invoice_status(p_invoice_id uuid, p_version bigint, p_status text)

@@ -9,14 +9,13 @@
 --            reason, lines of what is credited), issued by issue_credit_note in the tenant's
 --            credit-note series (a default one, CN- and six digits, for every tenant) with the
 --            invoice's tax rate, its totals computed from its lines by the database, and the
---            invoice's seller and buyer; the sum of a invoice's credit notes never exceeds its
+--            invoice's seller and buyer; the sum of an invoice's credit notes never exceeds its
 --            total, and from issue the credit note never changes and is never deleted;
 --          * invoices.amount_credited, and the status credited once credit notes cover the
 --            total; the balance is total - paid - credited, and status follows all three;
 --          * refunds: money paid back against an issued credit note, at most what the credit note
 --            credits and what was paid beyond what is owed; a refund lowers the amount paid. A
 --            completed payment is no longer refunded by changing its status.
---          number allocation is one function for every kind of document (take_document_number).
 -- Locks:   new tables; ADD COLUMN with a constant default changes the catalog only (ACCESS
 --          EXCLUSIVE for an instant, no rewrite); constraints go NOT VALID then VALIDATE. Hence no
 --          surrounding transaction (see the .conf beside it): one table locked at a time.
@@ -111,106 +110,6 @@ BEGIN
 END
 $$;
 
--- The next number of a tenant's series of p_kind (p_series_id, or the default one), for a document
--- issued on p_issue_date, and the series locked until the caller's transaction ends: numbers are
--- gapless because a rollback returns the number with the lock. Called by the issuing functions,
--- last, so the lock is held for the shortest time.
-CREATE OR REPLACE FUNCTION public.take_document_number(p_tenant uuid, p_kind text, p_series_id uuid,
-                                                       p_issue_date date, OUT series_id uuid,
-                                                       OUT sequence_number bigint, OUT document_number text)
-    LANGUAGE plpgsql
-    SET search_path = pg_catalog, pg_temp AS
-$$
-DECLARE
-    series public.invoice_series;
-    period date;
-BEGIN
-    SELECT * INTO series FROM public.invoice_series s
-    WHERE s.user_id = p_tenant AND s.document_kind = p_kind
-      AND (s.id = p_series_id OR p_series_id IS NULL AND s.is_default)
-    FOR UPDATE;
-    IF NOT FOUND THEN
-        -- Named after the key of the document being numbered, so the client blames the right one.
-        RAISE EXCEPTION 'tenant % has no % series %', p_tenant, p_kind, coalesce(p_series_id::text, 'by default')
-            USING ERRCODE = 'foreign_key_violation',
-                  CONSTRAINT = CASE p_kind WHEN 'invoice' THEN 'invoices_series_fk' ELSE 'credit_notes_series_fk' END,
-                  TABLE = CASE p_kind WHEN 'invoice' THEN 'invoices' ELSE 'credit_notes' END,
-                  DETAIL = 'series must be one of this tenant''s series of that kind of document';
-    END IF;
-    IF p_issue_date < series.last_issue_date THEN
-        RAISE EXCEPTION 'series % issued on %, a document cannot be dated %', series.name, series.last_issue_date,
-            p_issue_date
-            USING ERRCODE = 'check_violation', CONSTRAINT = 'invoice_series_dates_ascending',
-                  TABLE = 'invoice_series',
-                  DETAIL = 'issueDate must not be before the last issue date of its series';
-    END IF;
-    period := public.invoice_number_period(series.reset_period, p_issue_date);
-    -- Back to 1 only on passing from one period to a later one: a series given a reset (or
-    -- relieved of one) mid-period counts on, so that it never repeats a number of that period.
-    sequence_number := CASE WHEN series.period_start IS NULL OR period IS NULL OR series.period_start = period
-                            THEN series.last_number + 1 ELSE 1 END;
-    UPDATE public.invoice_series s
-    SET last_number = sequence_number, period_start = period, last_issue_date = p_issue_date
-    WHERE s.user_id = p_tenant AND s.id = series.id;
-    series_id := series.id;
-    document_number := public.invoice_number_render(series.pattern, series.prefix, p_issue_date, sequence_number);
-END
-$$;
-REVOKE ALL ON FUNCTION public.take_document_number(uuid, text, uuid, date) FROM PUBLIC;
-
--- V11's issue_invoice, numbering through take_document_number.
-CREATE OR REPLACE FUNCTION public.issue_invoice(p_invoice_id uuid, p_version bigint, p_series_id uuid,
-                                                p_issue_date date)
-    RETURNS bigint
-    LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path = pg_catalog, pg_temp AS
-$$
-DECLARE
-    tenant      uuid := public.current_tenant_id();
-    invoice     public.invoices;
-    taken       record;
-    new_version bigint;
-BEGIN
-    SELECT * INTO invoice FROM public.invoices i
-    WHERE i.user_id = tenant AND i.id = p_invoice_id AND i.version = p_version
-    FOR UPDATE;
-    IF NOT FOUND THEN
-        RETURN NULL;
-    END IF;
-    IF invoice.status <> 'draft' THEN
-        RAISE EXCEPTION 'invoice % is % and issued already', invoice.invoice_number, invoice.status
-            USING ERRCODE = 'check_violation', CONSTRAINT = 'invoices_issued_once', TABLE = 'invoices',
-                  DETAIL = 'an invoice is issued once, from draft';
-    END IF;
-    IF invoice.invoice_number IS NULL THEN
-        SELECT * INTO taken FROM public.take_document_number(tenant, 'invoice', p_series_id, p_issue_date);
-        invoice.invoice_number := taken.document_number;
-        invoice.series_id := taken.series_id;
-        invoice.sequence_number := taken.sequence_number;
-    END IF;
-    UPDATE public.invoices i
-    SET status          = 'sent',
-        invoice_number  = invoice.invoice_number,
-        series_id       = invoice.series_id,
-        sequence_number = invoice.sequence_number,
-        issue_date      = p_issue_date,
-        due_date        = p_issue_date + (i.due_date - i.issue_date),
-        issued_at       = now(),
-        seller_name     = coalesce(u.legal_name, u.name),
-        seller_address  = u.address,
-        seller_vat_id   = u.vat_id,
-        buyer_name      = c.name,
-        buyer_address   = c.address,
-        buyer_vat_id    = c.tax_id,
-        version         = i.version + 1
-    FROM public.users u, public.clients c
-    WHERE i.user_id = tenant AND i.id = p_invoice_id
-      AND u.id = i.user_id
-      AND c.user_id = i.user_id AND c.id = i.client_id
-    RETURNING i.version INTO new_version;
-    RETURN new_version;
-END
-$$;
 
 CREATE TABLE IF NOT EXISTS credit_notes (
     user_id            uuid          NOT NULL,
@@ -596,36 +495,6 @@ REVOKE ALL ON FUNCTION public.apply_refund_to_invoice() FROM PUBLIC;
 DROP TRIGGER IF EXISTS refunds_apply_to_invoice ON refunds;
 CREATE TRIGGER refunds_apply_to_invoice BEFORE INSERT OR UPDATE OR DELETE ON refunds
     FOR EACH ROW EXECUTE FUNCTION public.apply_refund_to_invoice();
-
--- purge_tenant (V11) with the documents of this version.
-CREATE OR REPLACE PROCEDURE public.purge_tenant(p_tenant uuid, p_retention interval DEFAULT interval '10 years')
-    LANGUAGE plpgsql
-    SET search_path = pg_catalog, pg_temp AS
-$$
-DECLARE
-    newest date;
-BEGIN
-    PERFORM set_config('app.user_id', p_tenant::text, true);
-    SELECT max(d.issue_date) INTO newest
-    FROM (SELECT i.issue_date FROM public.invoices i WHERE i.user_id = p_tenant AND i.invoice_number IS NOT NULL
-          UNION ALL
-          SELECT n.issue_date FROM public.credit_notes n WHERE n.user_id = p_tenant) d;
-    IF newest > current_date - p_retention THEN
-        RAISE EXCEPTION 'tenant % issued a document on %, kept until % (retention %)', p_tenant, newest,
-            (newest + p_retention)::date, p_retention
-            USING ERRCODE = 'check_violation', CONSTRAINT = 'invoices_retained', TABLE = 'invoices',
-                  DETAIL = 'a tenant''s issued invoices are kept for the retention period';
-    END IF;
-    PERFORM set_config('invoicekit.purged_tenant', p_tenant::text, true);
-    DELETE FROM public.refunds WHERE user_id = p_tenant;
-    DELETE FROM public.payments WHERE user_id = p_tenant;
-    DELETE FROM public.credit_notes WHERE user_id = p_tenant;
-    DELETE FROM public.invoices WHERE user_id = p_tenant;
-    DELETE FROM public.invoice_series WHERE user_id = p_tenant;
-    DELETE FROM public.users WHERE id = p_tenant;
-    PERFORM set_config('invoicekit.purged_tenant', '', true);
-END
-$$;
 
 CALL public.isolate_tenant_table('credit_notes');
 CALL public.isolate_tenant_table('credit_note_lines');

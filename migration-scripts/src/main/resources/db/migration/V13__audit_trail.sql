@@ -7,6 +7,8 @@
 --          action and the columns that changed, old and new), when (the clock at the change and
 --          the transaction), who (the actor the service sets with the tenant, app.actor) and why
 --          (a credit note's reason). ${appRole} may read its tenant's trail, never write it.
+--          purge_tenant(tenant, retention), for the owner, removes a tenant with its documents and
+--          trail once the retention period is over.
 -- Locks:   a new table; CREATE TRIGGER takes SHARE ROW EXCLUSIVE on each audited table for an
 --          instant. Hence no surrounding transaction (see the .conf beside it).
 -- Re-run:  every statement is idempotent; a run that stopped part way can simply run again.
@@ -114,7 +116,10 @@ DROP TRIGGER IF EXISTS audit_events_guard_change ON audit_events;
 CREATE TRIGGER audit_events_guard_change BEFORE UPDATE OR DELETE ON audit_events
     FOR EACH ROW EXECUTE FUNCTION public.guard_audit_event_change();
 
--- purge_tenant (V12) with the trail of this version, removed last.
+-- Removes a tenant and everything it owns, issued documents and their trail included, once the
+-- newest document was issued longer ago than p_retention (GoBD and LPF: 10 years; tests pass 0).
+-- Owner only: not granted to ${appRole}, whose members the guards refuse even with the setting
+-- this sets (purging).
 CREATE OR REPLACE PROCEDURE public.purge_tenant(p_tenant uuid, p_retention interval DEFAULT interval '10 years')
     LANGUAGE plpgsql
     SET search_path = pg_catalog, pg_temp AS
@@ -144,6 +149,7 @@ BEGIN
     PERFORM set_config('invoicekit.purged_tenant', '', true);
 END
 $$;
+REVOKE ALL ON PROCEDURE public.purge_tenant(uuid, interval) FROM PUBLIC;
 
 GRANT SELECT ON audit_events TO ${appRole};
 CALL public.forget_column_statistics('public.audit_events', '{document_kind,changed_table,action}');
