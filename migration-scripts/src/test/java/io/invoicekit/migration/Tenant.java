@@ -130,15 +130,21 @@ record Tenant(UUID id) {
      * the application does, at the version it has now; returns the number it was given.
      */
     String issue(Sql sql, UUID invoice, UUID series, LocalDate issueDate) throws SQLException {
+        return issueDocument(sql, "issue_invoice", "invoices", "invoice_number", invoice, series, issueDate);
+    }
+
+    /** Calls {@code function} (issue_invoice, issue_credit_note) as the tenant; returns the number given. */
+    private String issueDocument(Sql sql, String function, String table, String numberColumn, UUID document,
+                                 UUID series, LocalDate issueDate) throws SQLException {
         return sql.atomically(transaction -> {
             setAsTenant(transaction);
-            Long version = transaction.one("select issue_invoice(?, (select version from invoices"
-                    + " where user_id = ? and id = ?), ?, ?)", Long.class, invoice, id, invoice, series, issueDate);
+            Long version = transaction.one("select " + function + "(?, (select version from " + table
+                    + " where user_id = ? and id = ?), ?, ?)", Long.class, document, id, document, series, issueDate);
             if (version == null) {
-                throw new IllegalStateException("tenant " + id + " has no invoice " + invoice + " to issue");
+                throw new IllegalStateException("tenant " + id + " has no " + table + " row " + document + " to issue");
             }
-            return transaction.one("select invoice_number from invoices where user_id = ? and id = ?",
-                    String.class, id, invoice);
+            return transaction.one("select " + numberColumn + " from " + table + " where user_id = ? and id = ?",
+                    String.class, id, document);
         });
     }
 
@@ -214,16 +220,8 @@ record Tenant(UUID id) {
 
     /** {@link #issueCreditNote(Sql, UUID, LocalDate)} in {@code series} (null: the default). */
     String issueCreditNote(Sql sql, UUID creditNote, UUID series, LocalDate issueDate) throws SQLException {
-        return sql.atomically(transaction -> {
-            setAsTenant(transaction);
-            Long version = transaction.one("select issue_credit_note(?, (select version from credit_notes"
-                    + " where user_id = ? and id = ?), ?, ?)", Long.class, creditNote, id, creditNote, series, issueDate);
-            if (version == null) {
-                throw new IllegalStateException("tenant " + id + " has no credit note " + creditNote + " to issue");
-            }
-            return transaction.one("select credit_note_number from credit_notes where user_id = ? and id = ?",
-                    String.class, id, creditNote);
-        });
+        return issueDocument(sql, "issue_credit_note", "credit_notes", "credit_note_number", creditNote, series,
+                issueDate);
     }
 
     /**
