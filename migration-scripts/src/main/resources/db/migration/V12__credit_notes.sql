@@ -314,6 +314,12 @@ BEGIN
     SELECT * INTO invoice FROM public.invoices i
     WHERE i.user_id = tenant AND i.id = note.invoice_id
     FOR NO KEY UPDATE;
+    IF p_issue_date < invoice.issue_date THEN
+        RAISE EXCEPTION 'invoice % was issued on %, its credit note cannot be dated %', invoice.invoice_number,
+            invoice.issue_date, p_issue_date
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'credit_notes_after_invoice', TABLE = 'credit_notes',
+                  DETAIL = 'issueDate of a credit note must not be before the issue date of its invoice';
+    END IF;
     SELECT coalesce(sum(l.amount), 0) INTO net FROM public.credit_note_lines l
     WHERE l.user_id = tenant AND l.credit_note_id = note.id;
     vat := round(net * invoice.tax_rate / 100, public.currency_minor_units(invoice.currency));

@@ -398,6 +398,9 @@ class CheckConstraintsTest {
                 new Case("a credit note issued without lines", check("credit_notes_within_invoice"), (sql, b) ->
                         sql.inTransaction(transaction -> b.tenant().issueCreditNote(transaction,
                                 transaction.insert(b.newCreditNote()), Tenant.ISSUE_DATE))),
+                new Case("a credit note dated before its invoice", check("credit_notes_after_invoice"), (sql, b) ->
+                        sql.inTransaction(transaction -> b.tenant().issueCreditNote(transaction,
+                                transaction.insert(b.newCreditNote()), Tenant.ISSUE_DATE.minusDays(1)))),
                 new Case("an issued credit note issued again", check("credit_notes_issued_once"), (sql, b) ->
                         b.tenant().issueCreditNote(sql, b.credited().issuedNote(), Tenant.ISSUE_DATE)),
                 new Case("an issued credit note's reason rewritten", check("credit_notes_frozen"), (sql, b) ->
