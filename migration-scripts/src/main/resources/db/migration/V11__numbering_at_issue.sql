@@ -275,16 +275,17 @@ BEGIN
 END
 $$;
 
--- Whether this transaction is purge_tenant's (V13) removing p_tenant: the setting it makes, and a role
--- that is not a member of ${appRole} (which may make the setting too). A superuser is a member of
--- every role, and may purge.
+-- Whether this transaction is purge_tenant's (V13) removing p_tenant: the setting it makes, and a
+-- login that is not a member of ${appRole} (which may make the setting too). session_user, not
+-- current_user: inside a SECURITY DEFINER trigger current_user is the owner whoever logged in. A
+-- superuser is a member of every role, and may purge.
 CREATE OR REPLACE FUNCTION public.purging(p_tenant uuid) RETURNS boolean
     LANGUAGE sql STABLE
     SET search_path = pg_catalog, pg_temp AS
 $$
 SELECT current_setting('invoicekit.purged_tenant', true) IS NOT DISTINCT FROM p_tenant::text
-       AND (NOT pg_has_role(current_user, '${appRole}', 'MEMBER')
-            OR (SELECT r.rolsuper FROM pg_roles r WHERE r.rolname = current_user))
+       AND (NOT pg_has_role(session_user, '${appRole}', 'MEMBER')
+            OR (SELECT r.rolsuper FROM pg_roles r WHERE r.rolname = session_user))
 $$;
 
 -- A number, once given, stays on record: only a draft without one is discarded, except by

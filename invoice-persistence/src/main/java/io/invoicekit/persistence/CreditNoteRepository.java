@@ -79,7 +79,11 @@ public final class CreditNoteRepository {
      * lines in another currency and beyond what is left to credit of the invoice.
      */
     public CreditNote createDraft(CreditNoteDraft draft) {
-        Invoice invoice = invoices.lock(draft.invoiceId());
+        return storeDraft(invoices.lock(draft.invoiceId()), draft);
+    }
+
+    /** Stores a draft of {@code invoice}, locked by this transaction. */
+    private CreditNote storeDraft(Invoice invoice, CreditNoteDraft draft) {
         draft.totalsOn(invoice);
         CreditNote note = CreditNote.draft(CreditNoteId.generate(clock), draft, clock);
         transaction.insertInto(CREDIT_NOTES)
@@ -126,8 +130,7 @@ public final class CreditNoteRepository {
                     List.of(new Violation("amountCredited", "nothingCredited", "must be 0 to credit all the lines, "
                             + "was " + invoice.amountCredited() + ": credit what is left line by line")));
         }
-        CreditNote draft = createDraft(CreditNoteDraft.inFull(invoice, reason));
-        return issue(draft.id(), draft.version());
+        return issueLocked(storeDraft(invoice, CreditNoteDraft.inFull(invoice, reason)), invoice, null);
     }
 
     /** Deletes a draft credit note; an issued one is kept. */
@@ -158,11 +161,18 @@ public final class CreditNoteRepository {
             throw new ValidationException("credit note " + note.number() + " cannot be issued",
                     List.of(new Violation("status", "draft", "must be DRAFT to issue, was " + note.status())));
         }
-        Invoice invoice = invoices.lock(note.invoiceId());
+        return issueLocked(note, invoices.lock(note.invoiceId()), series);
+    }
+
+    /**
+     * Issues the draft {@code note} of {@code invoice}, which this transaction has locked, in {@code
+     * series} (null: the default credit-note series).
+     */
+    private CreditNote issueLocked(CreditNote note, Invoice invoice, SeriesId series) {
         invoice.checkCreditable(note.totalsOn(invoice).total());
-        Routines.issueCreditNote(transaction.configuration(), id.value(), version,
+        Routines.issueCreditNote(transaction.configuration(), note.id().value(), note.version(),
                 series == null ? null : series.value(), LocalDate.now(clock));
-        return find(id).orElseThrow();
+        return find(note.id()).orElseThrow();
     }
 
     private CreditNote current(CreditNoteId id, long version) {
