@@ -8,6 +8,8 @@ import static org.jooq.impl.DSL.select;
 
 import io.invoicekit.core.client.Client;
 import io.invoicekit.core.client.PaymentTerms;
+import io.invoicekit.core.failure.ConcurrencyConflictException;
+import io.invoicekit.core.failure.NotFoundException;
 import io.invoicekit.core.tenant.ClientId;
 import io.invoicekit.core.tenant.TenantId;
 import io.invoicekit.persistence.jooq.tables.records.ClientsRecord;

@@ -8,6 +8,7 @@ import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.select;
 
+import io.invoicekit.core.failure.NotFoundException;
 import io.invoicekit.core.invoice.CreditNote;
 import io.invoicekit.core.invoice.CreditNoteDraft;
 import io.invoicekit.core.invoice.CreditNoteStatus;
@@ -22,7 +23,7 @@ import io.invoicekit.core.tenant.InvoiceId;
 import io.invoicekit.core.tenant.LineItemId;
 import io.invoicekit.core.tenant.SeriesId;
 import io.invoicekit.core.tenant.TenantId;
-import io.invoicekit.core.validation.ValidationException;
+import io.invoicekit.core.failure.ValidationException;
 import io.invoicekit.core.validation.Violation;
 import io.invoicekit.persistence.jooq.Routines;
 import java.math.BigDecimal;

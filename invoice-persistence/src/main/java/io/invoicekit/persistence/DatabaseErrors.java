@@ -1,10 +1,14 @@
 package io.invoicekit.persistence;
 
-import static io.invoicekit.persistence.ConcurrencyConflictException.Reason.DEADLOCK;
-import static io.invoicekit.persistence.ConcurrencyConflictException.Reason.LOCK_TIMEOUT;
-import static io.invoicekit.persistence.ConcurrencyConflictException.Reason.SERIALIZATION_FAILURE;
+import static io.invoicekit.core.failure.ConcurrencyConflictException.Reason.DEADLOCK;
+import static io.invoicekit.core.failure.ConcurrencyConflictException.Reason.LOCK_TIMEOUT;
+import static io.invoicekit.core.failure.ConcurrencyConflictException.Reason.SERIALIZATION_FAILURE;
 
-import io.invoicekit.persistence.ConstraintViolationException.Kind;
+import io.invoicekit.core.failure.ConcurrencyConflictException;
+import io.invoicekit.core.failure.ConstraintViolationException;
+import io.invoicekit.core.failure.ConstraintViolationException.Kind;
+import io.invoicekit.core.failure.DatabaseException;
+import io.invoicekit.core.failure.TenantAccessDeniedException;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;

@@ -11,6 +11,7 @@ import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.select;
 
 import io.invoicekit.core.client.PaymentTerms;
+import io.invoicekit.core.failure.NotFoundException;
 import io.invoicekit.core.invoice.DisplayStatus;
 import io.invoicekit.core.invoice.Invoice;
 import io.invoicekit.core.invoice.InvoiceDraft;
@@ -28,7 +29,7 @@ import io.invoicekit.core.tenant.LineItemId;
 import io.invoicekit.core.tenant.SeriesId;
 import io.invoicekit.core.tenant.ServiceItemId;
 import io.invoicekit.core.tenant.TenantId;
-import io.invoicekit.core.validation.ValidationException;
+import io.invoicekit.core.failure.ValidationException;
 import io.invoicekit.core.validation.Violation;
 import io.invoicekit.persistence.jooq.Routines;
 import io.invoicekit.persistence.jooq.tables.records.InvoicesRecord;

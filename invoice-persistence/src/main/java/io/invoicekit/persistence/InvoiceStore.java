@@ -3,6 +3,7 @@ package io.invoicekit.persistence;
 import static io.invoicekit.persistence.jooq.Tables.USERS;
 import static java.util.Objects.requireNonNull;
 
+import io.invoicekit.core.failure.DatabaseException;
 import io.invoicekit.core.tenant.TenantId;
 import io.invoicekit.rls.TenantContext;
 import java.time.Clock;

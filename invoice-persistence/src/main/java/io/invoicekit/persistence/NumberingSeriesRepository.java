@@ -3,6 +3,7 @@ package io.invoicekit.persistence;
 import static io.invoicekit.persistence.jooq.Tables.INVOICE_SERIES;
 import static org.jooq.Records.mapping;
 
+import io.invoicekit.core.failure.NotFoundException;
 import io.invoicekit.core.series.DocumentKind;
 import io.invoicekit.core.series.NumberPattern;
 import io.invoicekit.core.series.NumberingSeries;

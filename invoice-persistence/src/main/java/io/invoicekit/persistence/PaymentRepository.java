@@ -5,6 +5,7 @@ import static io.invoicekit.persistence.jooq.Tables.REFUNDS;
 import static org.jooq.Records.mapping;
 import static org.jooq.impl.DSL.row;
 
+import io.invoicekit.core.failure.NotFoundException;
 import io.invoicekit.core.invoice.Invoice;
 import io.invoicekit.core.money.CurrencyMismatchException;
 import io.invoicekit.core.money.Money;

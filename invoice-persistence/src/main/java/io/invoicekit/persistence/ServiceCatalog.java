@@ -7,6 +7,8 @@ import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.select;
 
 import io.invoicekit.core.catalog.ServiceItem;
+import io.invoicekit.core.failure.ConcurrencyConflictException;
+import io.invoicekit.core.failure.NotFoundException;
 import io.invoicekit.core.money.Money;
 import io.invoicekit.core.money.TaxRate;
 import io.invoicekit.core.tenant.ServiceItemId;

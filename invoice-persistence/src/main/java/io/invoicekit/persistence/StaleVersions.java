@@ -1,5 +1,7 @@
 package io.invoicekit.persistence;
 
+import io.invoicekit.core.failure.ConcurrencyConflictException;
+import io.invoicekit.core.failure.NotFoundException;
 import java.util.UUID;
 
 /** The error for an update that matched no row: either the row is gone or its version moved on. */

@@ -3,6 +3,7 @@ package io.invoicekit.persistence;
 import static io.invoicekit.persistence.jooq.Tables.USERS;
 import static org.jooq.impl.DSL.coalesce;
 
+import io.invoicekit.core.failure.NotFoundException;
 import io.invoicekit.core.invoice.Party;
 import io.invoicekit.core.tenant.TenantId;
 import java.util.UUID;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.invoicekit.core.catalog.ServiceItem;
 import io.invoicekit.core.client.Client;
 import io.invoicekit.core.client.PaymentTerms;
+import io.invoicekit.core.failure.ConcurrencyConflictException;
 import io.invoicekit.core.money.Money;
 import io.invoicekit.core.money.TaxRate;
 import io.invoicekit.core.tenant.ClientId;

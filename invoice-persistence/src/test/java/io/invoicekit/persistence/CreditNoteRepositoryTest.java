@@ -21,7 +21,7 @@ import io.invoicekit.core.tenant.ClientId;
 import io.invoicekit.core.tenant.PaymentId;
 import io.invoicekit.core.tenant.RefundId;
 import io.invoicekit.core.tenant.TenantId;
-import io.invoicekit.core.validation.ValidationException;
+import io.invoicekit.core.failure.ValidationException;
 import io.invoicekit.testdb.MigratedDatabase;
 import java.time.LocalDate;
 import java.util.List;

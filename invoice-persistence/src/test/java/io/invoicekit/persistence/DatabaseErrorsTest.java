@@ -3,6 +3,10 @@ package io.invoicekit.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchRuntimeException;
 
+import io.invoicekit.core.failure.ConcurrencyConflictException;
+import io.invoicekit.core.failure.ConstraintViolationException;
+import io.invoicekit.core.failure.DatabaseException;
+import io.invoicekit.core.failure.TenantAccessDeniedException;
 import io.invoicekit.testdb.MigratedDatabase;
 import io.invoicekit.testdb.TestDatabaseExtension;
 import java.util.UUID;

@@ -24,7 +24,7 @@ import io.invoicekit.core.series.ResetPeriod;
 import io.invoicekit.core.tenant.ClientId;
 import io.invoicekit.core.tenant.PaymentId;
 import io.invoicekit.core.tenant.TenantId;
-import io.invoicekit.core.validation.ValidationException;
+import io.invoicekit.core.failure.ValidationException;
 import io.invoicekit.testdb.MigratedDatabase;
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.invoicekit.core.client.Client;
 import io.invoicekit.core.client.PaymentTerms;
+import io.invoicekit.core.failure.ConstraintViolationException;
 import io.invoicekit.core.invoice.Invoice;
 import io.invoicekit.core.invoice.InvoiceNumber;
 import io.invoicekit.core.invoice.InvoiceStatus;
@@ -17,7 +18,7 @@ import io.invoicekit.core.series.NumberingSeries;
 import io.invoicekit.core.series.ResetPeriod;
 import io.invoicekit.core.tenant.ClientId;
 import io.invoicekit.core.tenant.TenantId;
-import io.invoicekit.core.validation.ValidationException;
+import io.invoicekit.core.failure.ValidationException;
 import io.invoicekit.testdb.MigratedDatabase;
 import java.time.LocalDate;
 import java.util.List;

@@ -5,6 +5,8 @@ import static io.invoicekit.persistence.StoreFixture.TODAY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.invoicekit.core.failure.ConcurrencyConflictException;
+import io.invoicekit.core.failure.NotFoundException;
 import io.invoicekit.core.invoice.DisplayStatus;
 import io.invoicekit.core.invoice.Invoice;
 import io.invoicekit.core.invoice.InvoiceDraft;
@@ -15,7 +17,7 @@ import io.invoicekit.core.tenant.ClientId;
 import io.invoicekit.core.tenant.InvoiceId;
 import io.invoicekit.core.tenant.TenantId;
 import io.invoicekit.core.validation.IllegalStatusTransitionException;
-import io.invoicekit.core.validation.ValidationException;
+import io.invoicekit.core.failure.ValidationException;
 import io.invoicekit.testdb.MigratedDatabase;
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -7,7 +7,7 @@ import io.invoicekit.core.series.NumberingSeries;
 import io.invoicekit.core.series.ResetPeriod;
 import io.invoicekit.core.tenant.SeriesId;
 import io.invoicekit.core.series.DocumentKind;
-import io.invoicekit.core.validation.ValidationException;
+import io.invoicekit.core.failure.ValidationException;
 import io.invoicekit.testdb.MigratedDatabase;
 import io.invoicekit.testdb.TestDatabaseExtension;
 import java.time.LocalDate;

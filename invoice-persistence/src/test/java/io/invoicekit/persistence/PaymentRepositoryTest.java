@@ -5,6 +5,7 @@ import static io.invoicekit.persistence.StoreFixture.TODAY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.invoicekit.core.failure.ConstraintViolationException;
 import io.invoicekit.core.invoice.CreditNote;
 import io.invoicekit.core.invoice.Invoice;
 import io.invoicekit.core.invoice.InvoiceStatus;

@@ -2,6 +2,7 @@ package io.invoicekit.rls;
 
 import static java.util.Objects.requireNonNull;
 
+import io.invoicekit.core.failure.TenantSwitchException;
 import io.invoicekit.core.tenant.TenantId;
 import java.util.Optional;
 import java.util.function.Consumer;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.invoicekit.core.failure.TenantSwitchException;
 import io.invoicekit.core.tenant.TenantId;
 import io.invoicekit.rls.isolation.PoolOfOne;
 import io.invoicekit.rls.isolation.TwoTenants;

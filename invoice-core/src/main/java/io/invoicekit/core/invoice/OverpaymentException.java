@@ -1,7 +1,7 @@
 package io.invoicekit.core.invoice;
 
 import io.invoicekit.core.money.Money;
-import io.invoicekit.core.validation.ValidationException;
+import io.invoicekit.core.failure.ValidationException;
 import io.invoicekit.core.validation.Violation;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package io.invoicekit.core.money;
 
-import io.invoicekit.core.validation.ValidationException;
+import io.invoicekit.core.failure.ValidationException;
 import io.invoicekit.core.validation.Violation;
 import java.util.Currency;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.invoicekit.core.validation;
 
+import io.invoicekit.core.failure.ValidationException;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package io.invoicekit.core.validation;
 
+import io.invoicekit.core.failure.ValidationException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.invoicekit.core.money.Money;
 import io.invoicekit.core.money.TaxRate;
 import io.invoicekit.core.tenant.ServiceItemId;
-import io.invoicekit.core.validation.ValidationException;
+import io.invoicekit.core.failure.ValidationException;
 import java.util.Currency;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package io.invoicekit.core.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.invoicekit.core.validation.ValidationException;
+import io.invoicekit.core.failure.ValidationException;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.invoicekit.core.money.Money;
 import io.invoicekit.core.tenant.CreditNoteId;
-import io.invoicekit.core.validation.ValidationException;
+import io.invoicekit.core.failure.ValidationException;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -19,7 +19,7 @@ import io.invoicekit.core.payment.Payment;
 import io.invoicekit.core.payment.PaymentMethod;
 import io.invoicekit.core.payment.PaymentStatus;
 import io.invoicekit.core.tenant.PaymentId;
-import io.invoicekit.core.validation.ValidationException;
+import io.invoicekit.core.failure.ValidationException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Currency;

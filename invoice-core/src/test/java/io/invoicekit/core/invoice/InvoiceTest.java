@@ -21,7 +21,7 @@ import io.invoicekit.core.money.Money;
 import io.invoicekit.core.money.Quantity;
 import io.invoicekit.core.money.TaxRate;
 import io.invoicekit.core.tenant.LineItemId;
-import io.invoicekit.core.validation.ValidationException;
+import io.invoicekit.core.failure.ValidationException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

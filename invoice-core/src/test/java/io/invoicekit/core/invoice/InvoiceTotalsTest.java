@@ -10,7 +10,7 @@ import io.invoicekit.core.money.CurrencyMismatchException;
 import io.invoicekit.core.money.Money;
 import io.invoicekit.core.money.Quantity;
 import io.invoicekit.core.money.TaxRate;
-import io.invoicekit.core.validation.ValidationException;
+import io.invoicekit.core.failure.ValidationException;
 import java.util.Currency;
 import java.util.List;
 import java.util.stream.Stream;

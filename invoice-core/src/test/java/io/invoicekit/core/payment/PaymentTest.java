@@ -7,7 +7,7 @@ import io.invoicekit.core.money.Money;
 import io.invoicekit.core.tenant.InvoiceId;
 import io.invoicekit.core.tenant.PaymentId;
 import io.invoicekit.core.validation.IllegalStatusTransitionException;
-import io.invoicekit.core.validation.ValidationException;
+import io.invoicekit.core.failure.ValidationException;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.UUID;

@@ -3,7 +3,7 @@ package io.invoicekit.core.series;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.invoicekit.core.validation.ValidationException;
+import io.invoicekit.core.failure.ValidationException;
 import java.time.LocalDate;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

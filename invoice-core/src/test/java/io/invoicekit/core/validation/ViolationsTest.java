@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.invoicekit.core.failure.ValidationException;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package io.invoicekit.rls.isolation;
 
+import io.invoicekit.core.failure.ValidationException;
 import io.invoicekit.core.tenant.TenantId;
 import io.invoicekit.rls.isolation.Outcome.Value;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package io.invoicekit.rls.isolation;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.invoicekit.core.failure.TenantSwitchException;
 import io.invoicekit.core.tenant.TenantId;
 import io.invoicekit.rls.TenantContext;
 import io.invoicekit.rls.isolation.Outcome.Count;

@@ -1,4 +1,4 @@
-package io.invoicekit.persistence;
+package io.invoicekit.core.failure;
 
 /**
  * Row-level security or a missing privilege refused the statement (SQLSTATE 42501): a row
@@ -7,7 +7,13 @@ package io.invoicekit.persistence;
  */
 public final class TenantAccessDeniedException extends DatabaseException {
 
-    TenantAccessDeniedException(String message, String sqlState, Throwable cause) {
+    public TenantAccessDeniedException(String message, String sqlState, Throwable cause) {
         super(message, sqlState, cause);
+    }
+
+    /** False: the database stopped a bug, which stays a bug. */
+    @Override
+    public boolean retryable() {
+        return false;
     }
 }

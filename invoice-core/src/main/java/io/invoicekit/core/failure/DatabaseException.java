@@ -1,11 +1,11 @@
-package io.invoicekit.persistence;
+package io.invoicekit.core.failure;
 
 /**
  * A database error a caller can act on, translated from PostgreSQL's SQLSTATE and constraint
- * name (never from message text). When one is thrown from {@link InvoiceStore#inTenant}, the
+ * name (never from message text). When one is thrown from {@code InvoiceStore.inTenant}, the
  * whole operation was rolled back: nothing of it is stored.
  */
-public abstract sealed class DatabaseException extends RuntimeException
+public abstract sealed class DatabaseException extends InvoiceKitException
         permits ConstraintViolationException, ConcurrencyConflictException, TenantAccessDeniedException {
 
     private final String sqlState;
@@ -15,7 +15,7 @@ public abstract sealed class DatabaseException extends RuntimeException
         this.sqlState = sqlState;
     }
 
-    /** PostgreSQL's SQLSTATE, e.g. {@code 23514}; null for errors detected without the database. */
+    @Override
     public String sqlState() {
         return sqlState;
     }

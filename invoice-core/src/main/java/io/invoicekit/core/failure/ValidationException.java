@@ -1,5 +1,6 @@
-package io.invoicekit.core.validation;
+package io.invoicekit.core.failure;
 
+import io.invoicekit.core.validation.Violation;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -11,7 +12,7 @@ import java.util.stream.Collectors;
  * <p>Subtypes mark refusals a caller may want to tell apart, such as an {@link
  * IllegalStatusTransitionException}; catching this type catches them all.
  */
-public class ValidationException extends RuntimeException {
+public non-sealed class ValidationException extends InvoiceKitException {
 
     private final List<Violation> violations;
 
@@ -20,8 +21,14 @@ public class ValidationException extends RuntimeException {
      * @param violations the broken rules, at least one
      */
     public ValidationException(String subject, List<Violation> violations) {
-        super(describe(subject, violations));
+        super(describe(subject, violations), null);
         this.violations = List.copyOf(violations);
+    }
+
+    /** False: the same input breaks the same rules again. */
+    @Override
+    public final boolean retryable() {
+        return false;
     }
 
     public List<Violation> violations() {

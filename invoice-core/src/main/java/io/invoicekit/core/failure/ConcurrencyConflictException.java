@@ -1,4 +1,4 @@
-package io.invoicekit.persistence;
+package io.invoicekit.core.failure;
 
 /**
  * Another transaction got in the way: a stale version (optimistic locking), a serialization
@@ -12,9 +12,15 @@ public final class ConcurrencyConflictException extends DatabaseException {
 
     private final Reason reason;
 
-    ConcurrencyConflictException(Reason reason, String message, String sqlState, Throwable cause) {
+    public ConcurrencyConflictException(Reason reason, String message, String sqlState, Throwable cause) {
         super(message, sqlState, cause);
         this.reason = reason;
+    }
+
+    /** True: the other transaction has finished; run the operation again with fresh data. */
+    @Override
+    public boolean retryable() {
+        return true;
     }
 
     public Reason reason() {

@@ -1,4 +1,4 @@
-package io.invoicekit.persistence;
+package io.invoicekit.core.failure;
 
 /**
  * The database refused a row: a CHECK, NOT NULL, foreign key or unique constraint, or a rule a
@@ -14,13 +14,19 @@ public final class ConstraintViolationException extends DatabaseException {
     private final String constraint;
     private final String rule;
 
-    ConstraintViolationException(Kind kind, String sqlState, String table, String constraint, String rule,
+    public ConstraintViolationException(Kind kind, String sqlState, String table, String constraint, String rule,
                                  Throwable cause) {
         super(table + ": " + rule + " (" + constraint + ", SQLSTATE " + sqlState + ")", sqlState, cause);
         this.kind = kind;
         this.table = table;
         this.constraint = constraint;
         this.rule = rule;
+    }
+
+    /** False: the same row breaks the same rule again. */
+    @Override
+    public boolean retryable() {
+        return false;
     }
 
     public Kind kind() {
