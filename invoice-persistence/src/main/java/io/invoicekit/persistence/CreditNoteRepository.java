@@ -24,7 +24,7 @@ import io.invoicekit.core.tenant.LineItemId;
 import io.invoicekit.core.tenant.SeriesId;
 import io.invoicekit.core.tenant.TenantId;
 import io.invoicekit.core.failure.ValidationException;
-import io.invoicekit.core.validation.Violation;
+import io.invoicekit.core.failure.Violation;
 import io.invoicekit.persistence.jooq.Routines;
 import java.math.BigDecimal;
 import java.time.Clock;

@@ -30,7 +30,7 @@ import io.invoicekit.core.tenant.SeriesId;
 import io.invoicekit.core.tenant.ServiceItemId;
 import io.invoicekit.core.tenant.TenantId;
 import io.invoicekit.core.failure.ValidationException;
-import io.invoicekit.core.validation.Violation;
+import io.invoicekit.core.failure.Violation;
 import io.invoicekit.persistence.jooq.Routines;
 import io.invoicekit.persistence.jooq.tables.records.InvoicesRecord;
 import java.math.BigDecimal;

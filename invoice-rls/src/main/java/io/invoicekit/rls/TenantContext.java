@@ -80,7 +80,7 @@ public final class TenantContext {
             return inTransaction(dsl, tenant, actor, work, null);
         }
         if (!outer.tenant().equals(tenant)) {
-            throw new TenantSwitchException(outer.tenant(), tenant);
+            throw new TenantSwitchException(outer.tenant().value(), tenant.value());
         }
         return inTransaction(outer.transaction(), tenant, actor, work, outer);
     }

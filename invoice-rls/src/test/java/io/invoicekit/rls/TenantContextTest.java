@@ -149,8 +149,8 @@ class TenantContextTest {
 
         assertThatThrownBy(() -> context.run(mine, outer -> context.run(other, inner -> ran.add("inner work"))))
                 .isInstanceOfSatisfying(TenantSwitchException.class, refused -> {
-                    assertThat(refused.open()).isEqualTo(mine);
-                    assertThat(refused.requested()).isEqualTo(other);
+                    assertThat(refused.open()).isEqualTo(mine.value());
+                    assertThat(refused.requested()).isEqualTo(other.value());
                 })
                 .hasMessageContainingAll(mine.value().toString(), other.value().toString());
         assertThat(ran).isEmpty();

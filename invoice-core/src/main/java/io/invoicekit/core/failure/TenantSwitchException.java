@@ -1,6 +1,6 @@
 package io.invoicekit.core.failure;
 
-import io.invoicekit.core.tenant.TenantId;
+import java.util.UUID;
 
 /**
  * Work for one tenant was started inside a transaction of another tenant on the same thread.
@@ -9,12 +9,12 @@ import io.invoicekit.core.tenant.TenantId;
  */
 public final class TenantSwitchException extends InvoiceKitException {
 
-    private final TenantId open;
-    private final TenantId requested;
+    private final UUID open;
+    private final UUID requested;
 
-    public TenantSwitchException(TenantId open, TenantId requested) {
-        super("a transaction for tenant " + open.value() + " is open on this thread; work for tenant "
-                + requested.value() + " must run in its own transaction, after that one ends", null);
+    public TenantSwitchException(UUID open, UUID requested) {
+        super("a transaction for tenant " + open + " is open on this thread; work for tenant "
+                + requested + " must run in its own transaction, after that one ends", null);
         this.open = open;
         this.requested = requested;
     }
@@ -26,12 +26,12 @@ public final class TenantSwitchException extends InvoiceKitException {
     }
 
     /** The tenant whose transaction is open. */
-    public TenantId open() {
+    public UUID open() {
         return open;
     }
 
     /** The tenant the refused work was for. */
-    public TenantId requested() {
+    public UUID requested() {
         return requested;
     }
 }

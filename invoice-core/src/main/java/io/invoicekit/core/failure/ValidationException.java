@@ -1,6 +1,5 @@
 package io.invoicekit.core.failure;
 
-import io.invoicekit.core.validation.Violation;
 import java.util.List;
 import java.util.stream.Collectors;
 

@@ -12,7 +12,7 @@ import io.invoicekit.core.tenant.InvoiceId;
 import io.invoicekit.core.tenant.LineItemId;
 import io.invoicekit.core.validation.IllegalStatusTransitionException;
 import io.invoicekit.core.failure.ValidationException;
-import io.invoicekit.core.validation.Violation;
+import io.invoicekit.core.failure.Violation;
 import io.invoicekit.core.validation.Violations;
 import java.time.Clock;
 import java.time.Instant;

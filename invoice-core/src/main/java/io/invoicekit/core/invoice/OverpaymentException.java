@@ -2,7 +2,7 @@ package io.invoicekit.core.invoice;
 
 import io.invoicekit.core.money.Money;
 import io.invoicekit.core.failure.ValidationException;
-import io.invoicekit.core.validation.Violation;
+import io.invoicekit.core.failure.Violation;
 import java.util.List;
 
 /**

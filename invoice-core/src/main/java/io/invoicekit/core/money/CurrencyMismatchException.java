@@ -1,7 +1,7 @@
 package io.invoicekit.core.money;
 
 import io.invoicekit.core.failure.ValidationException;
-import io.invoicekit.core.validation.Violation;
+import io.invoicekit.core.failure.Violation;
 import java.util.Currency;
 import java.util.List;
 

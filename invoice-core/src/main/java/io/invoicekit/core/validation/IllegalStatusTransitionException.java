@@ -1,6 +1,7 @@
 package io.invoicekit.core.validation;
 
 import io.invoicekit.core.failure.ValidationException;
+import io.invoicekit.core.failure.Violation;
 import java.util.List;
 
 /**

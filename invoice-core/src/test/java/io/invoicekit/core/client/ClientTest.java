@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.invoicekit.core.tenant.ClientId;
 import io.invoicekit.core.failure.ValidationException;
-import io.invoicekit.core.validation.Violation;
+import io.invoicekit.core.failure.Violation;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

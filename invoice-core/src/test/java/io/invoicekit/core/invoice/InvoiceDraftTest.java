@@ -15,7 +15,7 @@ import io.invoicekit.core.money.Quantity;
 import io.invoicekit.core.money.TaxRate;
 import io.invoicekit.core.tenant.ServiceItemId;
 import io.invoicekit.core.failure.ValidationException;
-import io.invoicekit.core.validation.Violation;
+import io.invoicekit.core.failure.Violation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;

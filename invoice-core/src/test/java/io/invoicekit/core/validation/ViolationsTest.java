@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.invoicekit.core.failure.ValidationException;
+import io.invoicekit.core.failure.Violation;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;

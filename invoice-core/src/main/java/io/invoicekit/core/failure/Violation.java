@@ -1,4 +1,4 @@
-package io.invoicekit.core.validation;
+package io.invoicekit.core.failure;
 
 import static java.util.Objects.requireNonNull;
 
