@@ -2,14 +2,18 @@ package io.invoicekit.persistence;
 
 import static io.invoicekit.persistence.jooq.Tables.USERS;
 import static java.util.Objects.requireNonNull;
+import static java.util.Objects.requireNonNullElseGet;
 
 import io.invoicekit.core.failure.DatabaseException;
 import io.invoicekit.core.tenant.TenantId;
+import io.invoicekit.rls.OpenTransactions;
 import io.invoicekit.rls.TenantContext;
 import java.time.Clock;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.jooq.Configuration;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.RenderQuotedNames;
@@ -17,55 +21,59 @@ import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 
 /**
- * The entry point a service builds once from the application role's {@link DataSource} (for
- * example {@link PooledDataSources#hikari}) and uses per tenant:
+ * The entry point a service builds once and uses per tenant:
  *
  * <pre>{@code
+ * InvoiceStore store = InvoiceStore.builder().dataSource(applicationPool).build();
  * Invoice draft = store.inTenant(tenant, tx -> tx.invoices().createDraft(invoiceDraft));
  * }</pre>
  *
  * <p>Each call is one transaction whose first statement sets the tenant for row-level security
- * ({@code set_config('app.user_id', ?, true)}), so the tenant can never outlive the call or leak
- * to the next borrower of a pooled connection. On any failure the transaction rolls back and
- * nothing of the work is stored; database errors arrive as {@link DatabaseException}s. The store
- * is thread-safe; the {@link TenantTransaction} is not, and must not escape the work.
+ * ({@code set_config('app.user_id', ?, true)}), so the tenant can never outlive the transaction or
+ * leak to the next borrower of a pooled connection. Built on the service's own jOOQ context
+ * ({@link Builder#dsl}, {@link Builder#configuration}), a call made while the service has a
+ * transaction open joins it instead (see {@link TenantContext}): the service's own writes and the
+ * invoice then commit or roll back together. On any failure the work's writes roll back; failures
+ * arrive as {@link io.invoicekit.core.failure.InvoiceKitException}s. The store is thread-safe; the
+ * {@link TenantTransaction} is not, and must not escape the work.
  */
 public final class InvoiceStore {
 
     private final TenantContext tenants;
     private final DatabaseErrors errors;
     private final Clock clock;
+    private final Supplier<String> actors;
 
-    private InvoiceStore(DSLContext dsl, Clock clock) {
-        this.tenants = TenantContext.of(dsl);
+    private InvoiceStore(Builder builder) {
+        DSLContext dsl = builder.dsl();
+        this.tenants = builder.dataSource != null ? TenantContext.ownTransactions(dsl)
+                : TenantContext.of(dsl, requireNonNullElseGet(builder.openTransactions,
+                        () -> OpenTransactions.autocommitOff(dsl)));
         this.errors = new DatabaseErrors(new RuleWordings(dsl));
-        this.clock = clock;
+        this.clock = builder.clock;
+        this.actors = builder.actors;
     }
 
-    /** A store on {@code dataSource}, with time from the system clock in UTC. */
+    /** A store on the application role's {@code dataSource}, with the defaults of {@link #builder()}. */
     public static InvoiceStore create(DataSource dataSource) {
-        return create(dataSource, Clock.systemUTC());
+        return builder().dataSource(dataSource).build();
     }
 
-    /** A store on {@code dataSource} whose "today" (due dates, overdue, ids) comes from {@code clock}. */
-    public static InvoiceStore create(DataSource dataSource, Clock clock) {
-        requireNonNull(dataSource, "dataSource is null");
-        requireNonNull(clock, "clock is null");
-        Settings settings = new Settings()
-                .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED)
-                .withExecuteLogging(false);
-        return new InvoiceStore(DSL.using(dataSource, SQLDialect.POSTGRES, settings), clock);
+    /** Starts a store: give it exactly one of a data source, a jOOQ context or a jOOQ configuration. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** Runs {@code work} for {@code tenant} in one transaction and returns its result. */
     public <T> T inTenant(TenantId tenant, Function<TenantTransaction, T> work) {
-        return inTenant(tenant, null, work);
+        return inTenant(tenant, actors.get(), work);
     }
 
     /**
      * Runs {@code work} for {@code tenant} in one transaction on behalf of {@code actor} (a user id, a
      * job name; null for none), whom the database's audit trail names with every change the work
-     * makes. The actor is the service's word: the database records it, it does not verify it.
+     * makes, instead of the builder's actor source. The actor is the service's word: the database
+     * records it, it does not verify it.
      */
     public <T> T inTenant(TenantId tenant, String actor, Function<TenantTransaction, T> work) {
         requireNonNull(work, "work is null");
@@ -100,6 +108,102 @@ public final class InvoiceStore {
             return tenants.call(tenant, actor, work::apply);
         } catch (RuntimeException e) {
             throw errors.translate(e);
+        }
+    }
+
+    /**
+     * How a store reaches the database, tells time and names who acts. Not thread-safe; build once.
+     */
+    public static final class Builder {
+
+        private DataSource dataSource;
+        private Configuration configuration;
+        private OpenTransactions openTransactions;
+        private Clock clock = Clock.systemUTC();
+        private Supplier<String> actors = () -> null;
+
+        private Builder() {
+        }
+
+        /**
+         * The application role's pool (for example {@link PooledDataSources#hikari}). Every call
+         * then runs in a transaction of its own on a connection of the pool; none joins a
+         * transaction of the service's (give a {@link #dsl} on the service's transaction-aware
+         * context for that).
+         */
+        public Builder dataSource(DataSource dataSource) {
+            this.dataSource = requireNonNull(dataSource, "dataSource is null");
+            return this;
+        }
+
+        /**
+         * The service's jOOQ context, whose connection provider, transaction provider, listeners and
+         * settings the store uses as they are (Spring Boot's auto-configured {@code DSLContext}, for
+         * instance). A call made while a transaction is open on it joins that transaction.
+         */
+        public Builder dsl(DSLContext dsl) {
+            return configuration(requireNonNull(dsl, "dsl is null").configuration());
+        }
+
+        /** As {@link #dsl}, from the service's jOOQ configuration. Its dialect must be POSTGRES. */
+        public Builder configuration(Configuration configuration) {
+            this.configuration = requireNonNull(configuration, "configuration is null");
+            return this;
+        }
+
+        /**
+         * How the store tells that the service has a transaction open for a call to join; by default,
+         * that the context's connection has autocommit off ({@link OpenTransactions#autocommitOff}).
+         * Only with {@link #dsl} or {@link #configuration}.
+         */
+        public Builder openTransactions(OpenTransactions openTransactions) {
+            this.openTransactions = requireNonNull(openTransactions, "openTransactions is null");
+            return this;
+        }
+
+        /** Where "today" (due dates, overdue, ids) comes from; the system clock in UTC by default. */
+        public Builder clock(Clock clock) {
+            this.clock = requireNonNull(clock, "clock is null");
+            return this;
+        }
+
+        /**
+         * Who acts, asked once per {@link InvoiceStore#inTenant(TenantId, Function)} call on the
+         * calling thread (the signed-in user, the job), for the audit trail; null for nobody. By
+         * default nobody.
+         */
+        public Builder actor(Supplier<String> actors) {
+            this.actors = requireNonNull(actors, "actors is null");
+            return this;
+        }
+
+        /**
+         * The store.
+         *
+         * @throws IllegalStateException when not exactly one of a data source and a jOOQ context or
+         *                               configuration was given, or open transactions were given
+         *                               with a data source
+         */
+        public InvoiceStore build() {
+            if ((dataSource == null) == (configuration == null)) {
+                throw new IllegalStateException("give the store exactly one of dataSource(...), dsl(...) or "
+                        + "configuration(...)");
+            }
+            if (dataSource != null && openTransactions != null) {
+                throw new IllegalStateException("openTransactions(...) needs the service's jOOQ context: a store "
+                        + "on a data source always opens its own transactions");
+            }
+            return new InvoiceStore(this);
+        }
+
+        private DSLContext dsl() {
+            if (configuration != null) {
+                return configuration.dsl();
+            }
+            Settings settings = new Settings()
+                    .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED)
+                    .withExecuteLogging(false);
+            return DSL.using(dataSource, SQLDialect.POSTGRES, settings);
         }
     }
 }

@@ -11,6 +11,7 @@ import org.jooq.DSLContext;
  */
 public final class TenantTransaction {
 
+    private final DSLContext transaction;
     private final TenantId tenant;
     private final ClientRepository clients;
     private final ServiceCatalog services;
@@ -22,6 +23,7 @@ public final class TenantTransaction {
     private final AuditTrail audit;
 
     TenantTransaction(DSLContext transaction, TenantId tenant, Clock clock) {
+        this.transaction = transaction;
         this.tenant = tenant;
         this.clients = new ClientRepository(transaction, tenant);
         this.services = new ServiceCatalog(transaction, tenant);
@@ -36,6 +38,15 @@ public final class TenantTransaction {
     /** The tenant this transaction works for. */
     public TenantId tenant() {
         return tenant;
+    }
+
+    /**
+     * The transaction's own jOOQ context, for the service's SQL on its own tables (an order, an
+     * outbox record) in the same transaction as the invoices: it commits or rolls back with them.
+     * The tenant is set on it, so row-level security applies as it does to the repositories.
+     */
+    public DSLContext dsl() {
+        return transaction;
     }
 
     public ClientRepository clients() {

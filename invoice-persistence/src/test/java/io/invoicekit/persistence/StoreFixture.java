@@ -32,12 +32,13 @@ final class StoreFixture implements AutoCloseable {
         ConnectionSettings application = database.application();
         this.pool = PooledDataSources.hikari(application.jdbcUrl(), application.user(), application.password(),
                 config -> config.setMaximumPoolSize(poolSize));
-        this.store = InvoiceStore.create(pool, clock);
+        this.store = InvoiceStore.builder().dataSource(pool).clock(clock).build();
     }
 
     /** A store on the same pool whose today is {@code day}: to issue invoices dated then. */
     InvoiceStore storeOn(LocalDate day) {
-        return InvoiceStore.create(pool, Clock.fixed(day.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
+        return InvoiceStore.builder().dataSource(pool)
+                .clock(Clock.fixed(day.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC)).build();
     }
 
     TenantId newTenant() {

@@ -4,7 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import io.invoicekit.core.failure.TenantSwitchException;
 import io.invoicekit.core.tenant.TenantId;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
@@ -17,11 +21,21 @@ import org.jooq.impl.DSL;
  * tenant's rows only, and the setting ends with the transaction, so a pooled connection never
  * carries a tenant to its next borrower. Thread-safe; create one per data source and share it.
  *
- * <p>Hazard: only the {@link DSLContext} handed to the work is inside the tenant's transaction; the
- * context this was built from, another {@code TenantContext} or another thread runs on another
- * connection, without the tenant, and sees nothing. On one thread, a nested call for the same
- * tenant joins the open transaction as a savepoint; one for another tenant is refused with a
- * {@link TenantSwitchException}.
+ * <p>Whose transaction: when a transaction is already open where the work would run (see {@link
+ * OpenTransactions}: by default, the context's connection has autocommit off, as inside a Spring
+ * {@code @Transactional} method or a jOOQ {@code ThreadLocalTransactionProvider} transaction), the
+ * work joins it: the tenant is set inside it, the work runs in a savepoint (rolled back if the work
+ * throws, so the service may carry on), and nothing is committed: the service commits or rolls
+ * back everything together. A second tenant in that transaction is refused with a {@link
+ * TenantSwitchException}: the first tenant's setting lasts until the service's transaction ends.
+ * Otherwise the work runs in a transaction of its own, begun and ended by the context's
+ * transaction provider.
+ *
+ * <p>Hazard: only the {@link DSLContext} handed to the work is inside the tenant's transaction when
+ * the context opened its own; the context this was built from, another {@code TenantContext} or
+ * another thread runs on another connection, without the tenant, and sees nothing. On one thread, a
+ * nested call for the same tenant joins the open transaction as a savepoint; one for another tenant
+ * is refused with a {@link TenantSwitchException}.
  */
 public final class TenantContext {
 
@@ -31,37 +45,69 @@ public final class TenantContext {
     private static final String SET_TENANT =
             "select set_config('app.user_id', ?, true), set_config('app.actor', coalesce(?, ''), true)";
 
+    // Joining the service's transaction: the same, and in the same round trip the tenant an earlier
+    // call set in it, read before it is overwritten (OFFSET 0 keeps the subquery from being merged
+    // into the outer select, so the read comes first).
+    private static final String JOIN_TENANT = "select earlier.tenant, set_config('app.user_id', ?, true), "
+            + "set_config('app.actor', coalesce(?, ''), true) "
+            + "from (select nullif(current_setting('app.user_id', true), '') as tenant offset 0) earlier";
+
     private final DSLContext dsl;
+    private final OpenTransactions openTransactions;
     private final ThreadLocal<OpenTransaction> open = new ThreadLocal<>();
 
-    private TenantContext(DSLContext dsl) {
+    private TenantContext(DSLContext dsl, OpenTransactions openTransactions) {
         this.dsl = dsl;
+        this.openTransactions = openTransactions;
     }
 
     /**
      * A tenant context on the connections of {@code dsl}, which must use {@link SQLDialect#POSTGRES}.
-     * Its transaction provider decides what a nested call is; jOOQ's default makes it a savepoint.
+     * Work joins a transaction open on the context's connection (autocommit off); otherwise its
+     * transaction provider opens one, and decides what a nested call is (jOOQ's default makes it a
+     * savepoint).
      */
     public static TenantContext of(DSLContext dsl) {
+        return of(dsl, OpenTransactions.autocommitOff(dsl));
+    }
+
+    /**
+     * A tenant context on the connections of {@code dsl} that joins a transaction when {@code
+     * openTransactions} says one is open on this thread, for example Spring's {@code
+     * TransactionSynchronizationManager::isActualTransactionActive}.
+     */
+    public static TenantContext of(DSLContext dsl, OpenTransactions openTransactions) {
         requireNonNull(dsl, "dsl is null");
+        requireNonNull(openTransactions, "openTransactions is null");
         if (dsl.dialect().family() != SQLDialect.POSTGRES) {
             throw new IllegalArgumentException("dsl must use SQLDialect.POSTGRES (the tenant is a PostgreSQL "
                     + "setting read by row-level security policies), was " + dsl.dialect());
         }
-        return new TenantContext(dsl);
+        return new TenantContext(dsl, openTransactions);
     }
 
-    /** A tenant context on the connections of {@code dataSource}, which must reach PostgreSQL. */
+    /**
+     * A tenant context on the connections of {@code dataSource}, which must reach PostgreSQL. Each
+     * call opens a transaction of its own: a connection fresh from a pool belongs to no one else's
+     * transaction, even when the pool hands it out with autocommit off.
+     */
     public static TenantContext of(DataSource dataSource) {
-        return of(DSL.using(requireNonNull(dataSource, "dataSource is null"), SQLDialect.POSTGRES));
+        return ownTransactions(DSL.using(requireNonNull(dataSource, "dataSource is null"), SQLDialect.POSTGRES));
+    }
+
+    /** A tenant context on {@code dsl} whose calls always open their own transaction (never join one). */
+    public static TenantContext ownTransactions(DSLContext dsl) {
+        return of(dsl, OpenTransactions.NEVER);
     }
 
     /**
      * Runs {@code work} for {@code tenant} and returns its result. The transaction commits when the
      * work returns and rolls back when it throws; the exception then reaches the caller unchanged.
+     * When the work joins the service's transaction, it is the service's to commit.
      *
      * @throws NullPointerException  if {@code tenant} or {@code work} is null
-     * @throws TenantSwitchException if this thread is inside work for another tenant
+     * @throws TenantSwitchException if this thread is inside work for another tenant, or the joined
+     *                               transaction already belongs to another tenant
      */
     public <T> T call(TenantId tenant, TenantWork<T> work) {
         return call(tenant, null, work);
@@ -76,15 +122,18 @@ public final class TenantContext {
         requireNonNull(tenant, "tenant is null");
         requireNonNull(work, "work is null");
         OpenTransaction outer = open.get();
-        if (outer == null) {
-            return inTransaction(dsl, tenant, actor, work, null);
+        if (outer != null) {
+            if (!outer.tenant().equals(tenant)) {
+                throw new TenantSwitchException(outer.tenant().value(), tenant.value());
+            }
+            return outer.joined() ? joined(tenant, actor, work, outer)
+                    : inTransaction(outer.transaction(), tenant, actor, work, outer);
         }
-        if (!outer.tenant().equals(tenant)) {
-            throw new TenantSwitchException(outer.tenant().value(), tenant.value());
+        if (openTransactions.open()) {
+            return joined(tenant, actor, work, null);
         }
-        return inTransaction(outer.transaction(), tenant, actor, work, outer);
+        return inTransaction(dsl, tenant, actor, work, null);
     }
-
     /** Runs {@code work} for {@code tenant}, as {@link #call} does, for work without a result. */
     public void run(TenantId tenant, Consumer<DSLContext> work) {
         requireNonNull(work, "work is null");
@@ -99,6 +148,31 @@ public final class TenantContext {
         return Optional.ofNullable(open.get()).map(OpenTransaction::tenant);
     }
 
+    /**
+     * Runs the work inside the transaction the service has open: in a savepoint of it, so a failed
+     * work leaves the service's transaction usable and its own earlier writes in place.
+     */
+    private <T> T joined(TenantId tenant, String actor, TenantWork<T> work, OpenTransaction outer) {
+        return dsl.connectionResult(connection -> {
+            Savepoint savepoint = connection.setSavepoint();
+            try {
+                String earlier = dsl.fetchSingle(JOIN_TENANT, tenant.value().toString(), actor).get(0, String.class);
+                if (earlier != null && !earlier.equals(tenant.value().toString())) {
+                    throw new TenantSwitchException(UUID.fromString(earlier), tenant.value());
+                }
+                open.set(new OpenTransaction(tenant, dsl, true));
+                T result = work.execute(dsl);
+                connection.releaseSavepoint(savepoint);
+                return result;
+            } catch (RuntimeException | Error failure) {
+                rollBack(connection, savepoint, failure);
+                throw failure;
+            } finally {
+                restore(outer);
+            }
+        });
+    }
+
     private <T> T inTransaction(DSLContext context, TenantId tenant, String actor, TenantWork<T> work,
                                 OpenTransaction outer) {
         return context.transactionResult(configuration -> {
@@ -106,20 +180,33 @@ public final class TenantContext {
             // Set again when joining: inside the savepoint, so rolling it back restores the outer
             // value, and every work starts with its tenant whatever the outer work did to the setting.
             transaction.fetch(SET_TENANT, tenant.value().toString(), actor);
-            open.set(new OpenTransaction(tenant, transaction));
+            open.set(new OpenTransaction(tenant, transaction, false));
             try {
                 return work.execute(transaction);
             } finally {
-                if (outer == null) {
-                    open.remove();
-                } else {
-                    open.set(outer);
-                }
+                restore(outer);
             }
         });
     }
 
-    /** The transaction this thread is inside, and its tenant. */
-    private record OpenTransaction(TenantId tenant, DSLContext transaction) {
+    private void restore(OpenTransaction outer) {
+        if (outer == null) {
+            open.remove();
+        } else {
+            open.set(outer);
+        }
+    }
+
+    /** Rolls back to the savepoint, keeping the work's failure as the one the caller sees. */
+    private static void rollBack(Connection connection, Savepoint savepoint, Throwable failure) {
+        try {
+            connection.rollback(savepoint);
+        } catch (SQLException rollbackFailure) {
+            failure.addSuppressed(rollbackFailure);
+        }
+    }
+
+    /** The transaction this thread is inside, its tenant, and whether it is the service's (joined). */
+    private record OpenTransaction(TenantId tenant, DSLContext transaction, boolean joined) {
     }
 }

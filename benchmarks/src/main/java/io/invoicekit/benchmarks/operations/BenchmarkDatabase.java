@@ -81,7 +81,7 @@ public abstract class BenchmarkDatabase {
     public void connect() throws SQLException {
         target = BenchmarkTarget.fromSystemProperties();
         application = pool(target.application(), config -> { });
-        store = InvoiceStore.create(application, clock);
+        store = InvoiceStore.builder().dataSource(application).clock(clock).build();
         jdbc = new TenantSql(application, true);
         jdbcWithoutRls = new TenantSql(pool(target.owner(), config -> { }), false);
         perRowPolicy = new TenantSql(pool(target.application(),
