@@ -27,6 +27,7 @@ class AuditTrailTest extends StoreTest {
         // --- from the README, "Issuing invoices" (the actor) ---
         store.inTenant(tenant, "billing-job", tx -> tx.invoices().issue(draft.id(), draft.version()));
         List<AuditEvent> history = store.inTenant(tenant, tx -> tx.audit().of(draft.id()));
+        // created (invoice and each line), then changed: {"status": ["draft", "sent"], "invoice_number": [null, "INV-000001"], ...}
         // --- end of the README ---
         Invoice issued = store.inTenant(tenant, tx -> tx.invoices().find(draft.id())).orElseThrow();
         CreditNote note = store.inTenant(tenant, "ana@books.example",

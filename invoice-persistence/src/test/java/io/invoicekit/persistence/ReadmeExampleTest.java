@@ -29,35 +29,46 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(TestDatabaseExtension.class)
 class ReadmeExampleTest {
 
+    /** What a service's request carries. */
+    private record Request(String tenantId) {
+    }
+
     @Test
     void the_readme_example_creates_sends_pays_and_lists(MigratedDatabase database) {
         Clock clock = Clock.systemUTC();
         var ownerDataSource = database.ownerDataSource();
         String url = database.application().jdbcUrl();
+        String user = database.application().user();
         String password = database.application().password();
-        TenantId tenantId = TenantId.generate(clock);
+        TenantId registered = TenantId.generate(clock);
+        Request request = new Request(registered.value().toString());
 
         // --- from the README ---
+        // At start-up: migrate as the schema owner, then serve as the application role.
         InvoiceMigrations.forDataSource(ownerDataSource).build().migrate();
-        try (HikariDataSource pool = PooledDataSources.hikari(url, database.application().user(), password)) {
-            InvoiceStore store = InvoiceStore.create(pool);
-            store.registerTenant(tenantId, "Readme Ltd", "owner@readme.example");
-            ClientId clientId = store.inTenant(tenantId, tx -> tx.clients().create(Client.create(
+        HikariDataSource pool = PooledDataSources.hikari(url, user, password); // user: a member of invoice_app
+        InvoiceStore store = InvoiceStore.builder().dataSource(pool).clock(clock).build();
+        // --- README pauses: the tenant and its client ---
+        try (pool) {
+            store.registerTenant(registered, "Readme Ltd", "owner@readme.example");
+            ClientId clientId = store.inTenant(registered, tx -> tx.clients().create(Client.create(
                     ClientId.generate(clock), "Acme", "ap@acme.example", PaymentTerms.DEFAULT, null, null))).id();
+            // --- README goes on ---
 
-            TenantId tenant = tenantId;
+            // Per request: one transaction for one tenant; the tenant is set before the first query.
+            TenantId tenant = TenantId.parse(request.tenantId());
             Invoice invoice = store.inTenant(tenant, tx -> {
                 Invoice draft = tx.invoices().createDraft(InvoiceDraft.builder(Currency.getInstance("EUR"))
                         .client(clientId)
                         .issuedOn(LocalDate.now(clock))
                         .taxRate(new BigDecimal("20"))
                         .line("Consulting", new BigDecimal("2"), new BigDecimal("50.00"))
-                        .build());
-                return tx.invoices().issue(draft.id(), draft.version());
+                        .build());                                      // a draft has no number
+                return tx.invoices().issue(draft.id(), draft.version()); // INV-000001, INV-000002, ... per series
             });
             store.inTenant(tenant, tx -> tx.payments().record(Payment.pending(PaymentId.generate(clock), invoice.id(),
-                    Money.of("120.00", invoice.currency()), PaymentMethod.BANK_TRANSFER, LocalDate.now(clock),
-                    "psp-7731", null).complete()));
+                    Money.of("120.00", invoice.currency()), PaymentMethod.BANK_TRANSFER, LocalDate.now(clock), "psp-7731", null)
+                    .complete()));
             Page<Invoice> overdue = store.inTenant(tenant,
                     tx -> tx.invoices().list(InvoiceFilter.all().withStatus(DisplayStatus.OVERDUE), 100));
             // --- end of the README ---
