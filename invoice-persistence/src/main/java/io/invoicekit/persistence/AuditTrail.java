@@ -1,6 +1,6 @@
 package io.invoicekit.persistence;
 
-import static io.invoicekit.persistence.jooq.Tables.AUDIT_EVENTS;
+import static io.invoicekit.persistence.internal.jooq.Tables.AUDIT_EVENTS;
 import static org.jooq.Records.mapping;
 
 import io.invoicekit.core.tenant.CreditNoteId;

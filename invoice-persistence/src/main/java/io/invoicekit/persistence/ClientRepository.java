@@ -1,6 +1,6 @@
 package io.invoicekit.persistence;
 
-import static io.invoicekit.persistence.jooq.Tables.CLIENTS;
+import static io.invoicekit.persistence.internal.jooq.Tables.CLIENTS;
 import static org.jooq.Records.mapping;
 import static org.jooq.impl.DSL.lower;
 import static org.jooq.impl.DSL.row;
@@ -12,7 +12,7 @@ import io.invoicekit.core.failure.ConcurrencyConflictException;
 import io.invoicekit.core.failure.NotFoundException;
 import io.invoicekit.core.tenant.ClientId;
 import io.invoicekit.core.tenant.TenantId;
-import io.invoicekit.persistence.jooq.tables.records.ClientsRecord;
+import io.invoicekit.persistence.internal.jooq.tables.records.ClientsRecord;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package io.invoicekit.persistence;
 
-import static io.invoicekit.persistence.jooq.Tables.CREDIT_NOTES;
-import static io.invoicekit.persistence.jooq.Tables.CREDIT_NOTE_LINES;
+import static io.invoicekit.persistence.internal.jooq.Tables.CREDIT_NOTES;
+import static io.invoicekit.persistence.internal.jooq.Tables.CREDIT_NOTE_LINES;
 import static java.util.Objects.requireNonNull;
 import static org.jooq.Records.mapping;
 import static org.jooq.impl.DSL.multiset;
@@ -25,7 +25,7 @@ import io.invoicekit.core.tenant.SeriesId;
 import io.invoicekit.core.tenant.TenantId;
 import io.invoicekit.core.failure.ValidationException;
 import io.invoicekit.core.failure.Violation;
-import io.invoicekit.persistence.jooq.Routines;
+import io.invoicekit.persistence.internal.jooq.Routines;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;

@@ -1,8 +1,8 @@
 package io.invoicekit.persistence;
 
-import static io.invoicekit.persistence.jooq.Tables.CLIENTS;
-import static io.invoicekit.persistence.jooq.Tables.INVOICES;
-import static io.invoicekit.persistence.jooq.Tables.LINE_ITEMS;
+import static io.invoicekit.persistence.internal.jooq.Tables.CLIENTS;
+import static io.invoicekit.persistence.internal.jooq.Tables.INVOICES;
+import static io.invoicekit.persistence.internal.jooq.Tables.LINE_ITEMS;
 import static java.util.Objects.requireNonNull;
 import static org.jooq.Records.mapping;
 import static org.jooq.impl.DSL.multiset;
@@ -31,8 +31,8 @@ import io.invoicekit.core.tenant.ServiceItemId;
 import io.invoicekit.core.tenant.TenantId;
 import io.invoicekit.core.failure.ValidationException;
 import io.invoicekit.core.failure.Violation;
-import io.invoicekit.persistence.jooq.Routines;
-import io.invoicekit.persistence.jooq.tables.records.InvoicesRecord;
+import io.invoicekit.persistence.internal.jooq.Routines;
+import io.invoicekit.persistence.internal.jooq.tables.records.InvoicesRecord;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;

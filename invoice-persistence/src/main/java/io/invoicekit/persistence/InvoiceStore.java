@@ -1,6 +1,6 @@
 package io.invoicekit.persistence;
 
-import static io.invoicekit.persistence.jooq.Tables.USERS;
+import static io.invoicekit.persistence.internal.jooq.Tables.USERS;
 import static java.util.Objects.requireNonNull;
 import static java.util.Objects.requireNonNullElseGet;
 

@@ -1,6 +1,6 @@
 package io.invoicekit.persistence;
 
-import static io.invoicekit.persistence.jooq.Tables.INVOICE_SERIES;
+import static io.invoicekit.persistence.internal.jooq.Tables.INVOICE_SERIES;
 import static org.jooq.Records.mapping;
 
 import io.invoicekit.core.failure.NotFoundException;

@@ -1,7 +1,7 @@
 package io.invoicekit.persistence;
 
-import static io.invoicekit.persistence.jooq.Tables.PAYMENTS;
-import static io.invoicekit.persistence.jooq.Tables.REFUNDS;
+import static io.invoicekit.persistence.internal.jooq.Tables.PAYMENTS;
+import static io.invoicekit.persistence.internal.jooq.Tables.REFUNDS;
 import static org.jooq.Records.mapping;
 import static org.jooq.impl.DSL.row;
 

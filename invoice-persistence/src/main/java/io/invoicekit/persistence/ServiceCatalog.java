@@ -1,6 +1,6 @@
 package io.invoicekit.persistence;
 
-import static io.invoicekit.persistence.jooq.Tables.SERVICES;
+import static io.invoicekit.persistence.internal.jooq.Tables.SERVICES;
 import static org.jooq.Records.mapping;
 import static org.jooq.impl.DSL.lower;
 import static org.jooq.impl.DSL.row;
@@ -13,7 +13,7 @@ import io.invoicekit.core.money.Money;
 import io.invoicekit.core.money.TaxRate;
 import io.invoicekit.core.tenant.ServiceItemId;
 import io.invoicekit.core.tenant.TenantId;
-import io.invoicekit.persistence.jooq.tables.records.ServicesRecord;
+import io.invoicekit.persistence.internal.jooq.tables.records.ServicesRecord;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;

@@ -1,6 +1,6 @@
 package io.invoicekit.persistence;
 
-import static io.invoicekit.persistence.jooq.Tables.USERS;
+import static io.invoicekit.persistence.internal.jooq.Tables.USERS;
 import static org.jooq.impl.DSL.coalesce;
 
 import io.invoicekit.core.failure.NotFoundException;

@@ -23,7 +23,7 @@ import java.util.List;
 @AnalyzeClasses(packages = "io.invoicekit", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    private static final String GENERATED = "io.invoicekit.persistence.jooq..";
+    private static final String GENERATED = "io.invoicekit.persistence.internal.jooq..";
 
     @ArchTest
     static final ArchRule generated_jooq_classes_are_used_only_inside_invoice_persistence = noClasses()
