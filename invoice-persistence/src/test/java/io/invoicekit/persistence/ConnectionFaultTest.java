@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.invoicekit.core.invoice.Invoice;
 import io.invoicekit.core.tenant.ClientId;
 import io.invoicekit.core.tenant.TenantId;
-import io.invoicekit.testdb.MigratedDatabase;
+import io.invoicekit.testing.MigratedDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
