@@ -3,10 +3,12 @@ package io.invoicekit.persistence;
 import static io.invoicekit.persistence.jooq.Tables.USERS;
 import static java.util.Objects.requireNonNull;
 
+import io.invoicekit.core.failure.CommitOutcomeUnknownException;
 import io.invoicekit.core.failure.DatabaseException;
 import io.invoicekit.core.tenant.TenantId;
 import io.invoicekit.rls.TenantContext;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -27,8 +29,10 @@ import org.jooq.impl.DSL;
  * <p>Each call is one transaction whose first statement sets the tenant for row-level security
  * ({@code set_config('app.user_id', ?, true)}), so the tenant can never outlive the call or leak
  * to the next borrower of a pooled connection. On any failure the transaction rolls back and
- * nothing of the work is stored; database errors arrive as {@link DatabaseException}s. The store
- * is thread-safe; the {@link TenantTransaction} is not, and must not escape the work.
+ * nothing of the work is stored; database errors arrive as {@link DatabaseException}s, never as jOOQ
+ * or driver types. The one exception is a {@link CommitOutcomeUnknownException}: the connection was
+ * lost while committing, and whether the work was stored must be checked. The store is
+ * thread-safe; the {@link TenantTransaction} is not, and must not escape the work.
  */
 public final class InvoiceStore {
 
@@ -96,10 +100,18 @@ public final class InvoiceStore {
     }
 
     private <T> T transact(TenantId tenant, String actor, Function<DSLContext, T> work) {
+        // Once the work has returned, a failure can only come from COMMIT, whose reply may be what
+        // was lost. Only the outermost call commits; a nested one joined its transaction.
+        boolean commits = tenants.currentTenant().isEmpty();
+        AtomicBoolean returned = new AtomicBoolean();
         try {
-            return tenants.call(tenant, actor, work::apply);
+            return tenants.call(tenant, actor, transaction -> {
+                T result = work.apply(transaction);
+                returned.set(true);
+                return result;
+            });
         } catch (RuntimeException e) {
-            throw errors.translate(e);
+            throw commits && returned.get() ? errors.translateAtCommit(e) : errors.translate(e);
         }
     }
 }

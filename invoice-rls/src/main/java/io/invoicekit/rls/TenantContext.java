@@ -6,10 +6,15 @@ import io.invoicekit.core.failure.TenantSwitchException;
 import io.invoicekit.core.tenant.TenantId;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javax.sql.DataSource;
+import org.jooq.ConnectionProvider;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
+import org.jooq.TransactionProperty;
 import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConnectionProvider;
+import org.jooq.impl.DefaultTransactionProvider;
 
 /**
  * Runs work for one tenant in one transaction whose first statement is
@@ -77,7 +82,7 @@ public final class TenantContext {
         requireNonNull(work, "work is null");
         OpenTransaction outer = open.get();
         if (outer == null) {
-            return inTransaction(dsl, tenant, actor, work, null);
+            return onOneConnection(context -> inTransaction(context, tenant, actor, work, null));
         }
         if (!outer.tenant().equals(tenant)) {
             throw new TenantSwitchException(outer.tenant(), tenant);
@@ -97,6 +102,25 @@ public final class TenantContext {
     /** The tenant whose work this thread is inside, through this context; empty outside any. */
     public Optional<TenantId> currentTenant() {
         return Optional.ofNullable(open.get()).map(OpenTransaction::tenant);
+    }
+
+    /**
+     * Runs {@code transaction} on a connection acquired once. jOOQ's transaction provider, when it
+     * cannot get a connection to begin, asks for one again to roll back and again to release it: a
+     * caller of an exhausted pool waited three times its connectionTimeout. A transaction provider of
+     * another kind (a framework's) gets its connections its own way and is left to it.
+     */
+    private <T> T onOneConnection(Function<DSLContext, T> transaction) {
+        if (!(dsl.configuration().transactionProvider() instanceof DefaultTransactionProvider jooqs)) {
+            return transaction.apply(dsl);
+        }
+        return dsl.connectionResult(connection -> {
+            ConnectionProvider one = new DefaultConnectionProvider(connection);
+            return transaction.apply(dsl.configuration().derive(one)
+                    .derive(new DefaultTransactionProvider(one, jooqs.nested(),
+                            jooqs.properties().toArray(TransactionProperty[]::new)))
+                    .dsl());
+        });
     }
 
     private <T> T inTransaction(DSLContext context, TenantId tenant, String actor, TenantWork<T> work,
