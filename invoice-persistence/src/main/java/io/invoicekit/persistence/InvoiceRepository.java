@@ -55,9 +55,6 @@ import org.jooq.SelectSelectStep;
  */
 public final class InvoiceRepository {
 
-    /** numeric(12,2) holds amounts of currencies with up to two minor units exactly. */
-    private static final int STORABLE_MINOR_UNITS = 2;
-
     private static final Field<List<LineItem>> LINES = multiset(
             select(
                     LINE_ITEMS.ID.convertFrom(LineItemId::of),
@@ -89,7 +86,6 @@ public final class InvoiceRepository {
      * date, when the draft has none, is the issue date plus the client's payment terms.
      */
     public Invoice createDraft(InvoiceDraft draft) {
-        checkStorable(draft);
         PaymentTerms terms = draft.dueDate() != null ? PaymentTerms.DEFAULT : paymentTermsOf(draft.clientId());
         Invoice invoice = Invoice.create(InvoiceId.generate(clock), draft, terms, clock);
         transaction.insertInto(INVOICES)
@@ -107,7 +103,6 @@ public final class InvoiceRepository {
      * its id and number. Refused unless the invoice is still a draft at {@code version}.
      */
     public Invoice updateDraft(InvoiceId id, long version, InvoiceDraft draft) {
-        checkStorable(draft);
         Invoice current = lockForChange(id, version);
         if (current.status() != InvoiceStatus.DRAFT) {
             throw new ValidationException("invoice " + current.number() + " cannot be edited",
@@ -275,15 +270,6 @@ public final class InvoiceRepository {
                 .where(CLIENTS.USER_ID.eq(tenant).and(CLIENTS.ID.eq(client.value())))
                 .fetchOptional(CLIENTS.PAYMENT_TERMS_DAYS.convertFrom(PaymentTerms::ofDays))
                 .orElseThrow(() -> new NotFoundException("client " + client.value() + " does not exist for this tenant"));
-    }
-
-    private static void checkStorable(InvoiceDraft draft) {
-        int minorUnits = draft.currency().getDefaultFractionDigits();
-        if (minorUnits > STORABLE_MINOR_UNITS) {
-            throw new ValidationException("invalid invoice draft", List.of(new Violation("currency", "storable",
-                    "must have at most " + STORABLE_MINOR_UNITS + " minor units to be stored exactly, was "
-                            + draft.currency() + " with " + minorUnits)));
-        }
     }
 
     private Condition statusCondition(DisplayStatus status) {

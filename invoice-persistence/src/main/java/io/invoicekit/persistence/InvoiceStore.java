@@ -7,6 +7,7 @@ import static java.util.Objects.requireNonNullElseGet;
 import io.invoicekit.core.failure.CommitOutcomeUnknownException;
 import io.invoicekit.core.failure.DatabaseException;
 import io.invoicekit.core.tenant.TenantId;
+import io.invoicekit.core.tenant.TenantRegistration;
 import io.invoicekit.rls.OpenTransactions;
 import io.invoicekit.rls.TenantContext;
 import java.time.Clock;
@@ -95,15 +96,16 @@ public final class InvoiceStore {
 
     /**
      * Registers a tenant (its {@code users} row). Row-level security lets a transaction create
-     * only the tenant it is set to, so the row is written in a transaction for that tenant.
+     * only the tenant it is set to, so the row is written in a transaction for that tenant. A name
+     * or email the database would refuse is refused first ({@link TenantRegistration}), with
+     * nothing stored.
      */
     public void registerTenant(TenantId tenant, String name, String email) {
-        requireNonNull(name, "name is null");
-        requireNonNull(email, "email is null");
+        TenantRegistration registration = new TenantRegistration(tenant, name, email);
         transact(tenant, null, transaction -> transaction.insertInto(USERS)
-                .set(USERS.ID, tenant.value())
-                .set(USERS.NAME, name)
-                .set(USERS.EMAIL, email)
+                .set(USERS.ID, registration.id().value())
+                .set(USERS.NAME, registration.name())
+                .set(USERS.EMAIL, registration.email())
                 .execute());
     }
 

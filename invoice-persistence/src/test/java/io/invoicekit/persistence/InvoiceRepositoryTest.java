@@ -23,7 +23,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Currency;
 import org.junit.jupiter.api.Test;
 
 class InvoiceRepositoryTest extends StoreTest {
@@ -165,19 +164,6 @@ class InvoiceRepositoryTest extends StoreTest {
         assertThatThrownBy(() -> store.inTenant(tenant, tx -> tx.invoices().voidInvoice(sent.id(), sent.version())))
                 .isInstanceOf(IllegalStatusTransitionException.class)
                 .hasMessageContaining("SENT").hasMessageContaining("VOID");
-    }
-
-    @Test
-    void a_currency_with_three_minor_units_is_refused_before_anything_is_stored() {
-        TenantId tenant = fixture.newTenant();
-        ClientId client = fixture.newClient(tenant, 30);
-        InvoiceDraft dinars = InvoiceDraft.builder(Currency.getInstance("BHD")).client(client).issuedOn(TODAY)
-                .taxRate(BigDecimal.ZERO).line("Service", BigDecimal.ONE, new BigDecimal("1.250")).build();
-
-        assertThatThrownBy(() -> store.inTenant(tenant, tx -> tx.invoices().createDraft(dinars)))
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
-                        .singleElement().satisfies(v -> assertThat(v.field()).isEqualTo("currency")));
-        assertThat(store.inTenant(tenant, tx -> tx.invoices().list(InvoiceFilter.all(), 10)).items()).isEmpty();
     }
 
     @Test

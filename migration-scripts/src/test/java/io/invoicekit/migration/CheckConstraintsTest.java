@@ -152,6 +152,10 @@ class CheckConstraintsTest {
                         sql.update("update users set legal_name = ' ' where id = ?", b.tenant().id())),
                 new Case("a legal name of 201 characters", check("users_legal_name_not_blank"), (sql, b) ->
                         sql.update("update users set legal_name = ? where id = ?", "L".repeat(201), b.tenant().id())),
+                new Case("a legal name of ideographic spaces", check("users_legal_name_not_blank"), (sql, b) ->
+                        sql.update("update users set legal_name = ? where id = ?", "\u3000\u3000", b.tenant().id())),
+                new Case("a tenant's email without an @", check("users_email_format"), (sql, b) ->
+                        sql.update("update users set email = 'owner.example.com' where id = ?", b.tenant().id())),
 
                 new Case("payment terms over a year", check("clients_payment_terms_range"), (sql, b) ->
                         sql.insert(b.tenant().client().with("payment_terms_days", 366))),
@@ -161,6 +165,9 @@ class CheckConstraintsTest {
                         sql.insert(b.tenant().client().with("name", " "))),
                 new Case("a client email without a domain", check("clients_email_format"), (sql, b) ->
                         sql.insert(b.tenant().client().with("email", "billing@acme"))),
+                // U+2003 is white space whatever the server's locale says of [:space:].
+                new Case("a client email with an em space inside", check("clients_email_format"), (sql, b) ->
+                        sql.insert(b.tenant().client().with("email", "billing\u2003x@acme.example"))),
 
                 new Case("a blank service name", check("services_name_not_blank"), (sql, b) ->
                         sql.insert(b.tenant().service().with("name", ""))),
@@ -222,6 +229,11 @@ class CheckConstraintsTest {
                         sql.insert(b.newInvoice().with("due_date", null))),
                 new Case("a due date before the issue date", check("invoices_due_not_before_issue"), (sql, b) ->
                         sql.insert(b.newInvoice().with("due_date", LocalDate.of(2025, 1, 9)))),
+                // java.time's year 0 is 1 BC: the driver sends 0001-12-31 BC.
+                new Case("an invoice issued in 1 BC", check("invoices_issue_date_in_range"), (sql, b) ->
+                        sql.insert(b.newInvoice().with("issue_date", LocalDate.of(0, 12, 31)))),
+                new Case("an invoice due in the year 10000", check("invoices_due_date_in_range"), (sql, b) ->
+                        sql.insert(b.newInvoice().with("due_date", LocalDate.of(10_000, 1, 1)))),
                 new Case("more paid than the total", check("invoices_amount_paid_within_total"), (sql, b) ->
                         sql.update("update invoices set amount_paid = total + 0.01 where user_id = ? and id = ?",
                                 b.tenant().id(), b.sentInvoice())),
@@ -299,6 +311,8 @@ class CheckConstraintsTest {
                         (sql, b) -> sql.insert(b.newLineItem().with("amount", new BigDecimal("99.99")))),
                 new Case("a blank description", check("line_items_description_not_blank"), (sql, b) ->
                         sql.insert(b.newLineItem().with("description", "   "))),
+                new Case("a description of file separators, white space to Java", check("line_items_description_not_blank"),
+                        (sql, b) -> sql.insert(b.newLineItem().with("description", "\u001c\u001f"))),
                 new Case("position zero", check("line_items_position_positive"), (sql, b) ->
                         sql.insert(b.newLineItem().with("position", 0))),
 
@@ -313,6 +327,8 @@ class CheckConstraintsTest {
                         sql.insert(b.tenant().series().with("prefix", "EXP{"))),
                 new Case("a prefix of 21 characters", check("invoice_series_prefix_valid"), (sql, b) ->
                         sql.insert(b.tenant().series().with("prefix", "P".repeat(21)))),
+                new Case("a prefix with a C1 control character", check("invoice_series_prefix_valid"), (sql, b) ->
+                        sql.insert(b.tenant().series().with("prefix", "INV\u0085"))),
                 new Case("a series that restarts every week", check("invoice_series_reset_valid"), (sql, b) ->
                         sql.insert(b.tenant().series().with("reset_period", "weekly"))),
                 new Case("a pattern without a sequence", check("invoice_series_pattern_valid"), (sql, b) ->
@@ -333,6 +349,8 @@ class CheckConstraintsTest {
                         sql.insert(b.newPayment("0.00"))),
                 new Case("a payment in bitcoin", check("payments_method_valid"), (sql, b) ->
                         sql.insert(b.newPayment("5.00").with("method", "bitcoin"))),
+                new Case("a payment made in 1 BC", check("payments_payment_date_in_range"), (sql, b) ->
+                        sql.insert(b.newPayment("5.00").with("payment_date", LocalDate.of(0, 6, 1)))),
                 // The guard trigger refuses every status outside its transitions before the CHECK
                 // sees the row; with the trigger out of the way, in a transaction that is rolled
                 // back, the CHECK still refuses an unknown status.
@@ -398,6 +416,9 @@ class CheckConstraintsTest {
                 new Case("a credit note issued without lines", check("credit_notes_within_invoice"), (sql, b) ->
                         sql.inTransaction(transaction -> b.tenant().issueCreditNote(transaction,
                                 transaction.insert(b.newCreditNote()), Tenant.ISSUE_DATE))),
+                new Case("a credit note issued in the year 10000", check("credit_notes_issue_date_in_range"), (sql, b) ->
+                        sql.inTransaction(transaction -> b.tenant().issueCreditNote(transaction,
+                                b.credited().draftNote(), LocalDate.of(10_000, 1, 1)))),
                 new Case("a credit note dated before its invoice", check("credit_notes_after_invoice"), (sql, b) ->
                         sql.inTransaction(transaction -> b.tenant().issueCreditNote(transaction,
                                 transaction.insert(b.newCreditNote()), Tenant.ISSUE_DATE.minusDays(1)))),
@@ -436,6 +457,8 @@ class CheckConstraintsTest {
                         sql.insert(b.newRefund().with("amount", new BigDecimal("0.00")))),
                 new Case("a refund in bitcoin", check("refunds_method_valid"), (sql, b) ->
                         sql.insert(b.newRefund().with("method", "bitcoin"))),
+                new Case("a refund made in the year 10000", check("refunds_refund_date_in_range"), (sql, b) ->
+                        sql.insert(b.newRefund().with("refund_date", LocalDate.of(10_000, 1, 1)))),
                 new Case("a refund beyond what may still be paid back", check("refunds_within_credit"), (sql, b) ->
                         sql.insert(b.newRefund().with("amount", new BigDecimal("20.01")))),
                 new Case("a refund against a draft credit note", check("refunds_within_credit"), (sql, b) ->

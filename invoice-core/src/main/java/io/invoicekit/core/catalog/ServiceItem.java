@@ -3,12 +3,13 @@ package io.invoicekit.core.catalog;
 import io.invoicekit.core.money.Money;
 import io.invoicekit.core.money.TaxRate;
 import io.invoicekit.core.tenant.ServiceItemId;
+import io.invoicekit.core.validation.TextRule;
 import io.invoicekit.core.validation.Violations;
 
 /**
  * A service a tenant sells at a unit price, with the tax rate it usually carries. The name (1 to 200
- * characters) is required; the description is null when there is none. The unit price is 0 or
- * more.
+ * characters, not blank) is required; the description is null when there is none. The unit price
+ * is 0 or more, in a currency of at most two minor units, below 10^10.
  *
  * <p>An inactive item is kept for the invoices that already bill it but cannot be put on a new
  * invoice. {@code version} is the optimistic-locking version as read from the database, 0 for an
@@ -23,16 +24,19 @@ public record ServiceItem(
         boolean active,
         long version) {
 
-    private static final int NAME_MAX = 200;
+    private static final TextRule NAME = TextRule.required("name", 200);
+    private static final TextRule DESCRIPTION = TextRule.optional("description");
 
     public ServiceItem {
         var violations = new Violations();
         violations.require("id", id);
-        name = violations.requiredText("name", name, NAME_MAX);
-        description = violations.optionalText(description);
+        name = NAME.check(violations, name);
+        description = DESCRIPTION.check(violations, description);
         if (violations.require("unitPrice", unitPrice)) {
             violations.check(!unitPrice.isNegative(), "unitPrice", "notNegative",
-                    "must be 0 or more, was " + unitPrice);
+                    "must be at least 0, in the currency's minor units, was " + unitPrice);
+            unitPrice.checkStorable(violations, "unitPrice");
+            Money.checkStorableCurrency(violations, unitPrice.currency());
         }
         violations.require("defaultTaxRate", defaultTaxRate);
         violations.checkVersion(version);

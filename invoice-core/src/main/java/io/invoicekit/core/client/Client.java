@@ -1,14 +1,15 @@
 package io.invoicekit.core.client;
 
 import io.invoicekit.core.tenant.ClientId;
+import io.invoicekit.core.validation.EmailRule;
+import io.invoicekit.core.validation.TextRule;
 import io.invoicekit.core.validation.Violations;
-import java.util.regex.Pattern;
 
 /**
- * A person or company a tenant bills. The name (1 to 200 characters) and the email address (at most
- * 254 characters, the longest an address can be) are required and stored stripped of surrounding
- * white space. The address and the tax id are optional free texts: null when the client has none,
- * and a blank text counts as none.
+ * A person or company a tenant bills. The name (1 to 200 characters, not blank) and the email
+ * address ({@link EmailRule}) are required and stored stripped of surrounding white space. The
+ * address and the tax id are optional free texts: null when the client has none, and a blank text
+ * counts as none. Every text is refused as the database would refuse it ({@link TextRule}).
  *
  * <p>{@code version} is the optimistic-locking version as read from the database: 0 for a client
  * not stored yet and for a stored one never changed since. The repository updates a client only if
@@ -23,23 +24,19 @@ public record Client(
         String taxId,
         long version) {
 
-    private static final int NAME_MAX = 200;
-    private static final int EMAIL_MAX = 254;
-    // Deliberately loose: one @, no spaces, a dot in the domain. Only sending a mail proves more.
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final TextRule NAME = TextRule.required("name", 200);
+    private static final EmailRule EMAIL = new EmailRule("email");
+    private static final TextRule ADDRESS = TextRule.optional("address");
+    private static final TextRule TAX_ID = TextRule.optional("taxId");
 
     public Client {
         var violations = new Violations();
         violations.require("id", id);
-        name = violations.requiredText("name", name, NAME_MAX);
-        email = violations.requiredText("email", email, EMAIL_MAX);
-        if (email != null) {
-            violations.check(EMAIL.matcher(email).matches(), "email", "format",
-                    "must be an email address like ana@example.com, was \"" + email + "\"");
-        }
+        name = NAME.check(violations, name);
+        email = EMAIL.check(violations, email);
         violations.require("paymentTerms", paymentTerms);
-        address = violations.optionalText(address);
-        taxId = violations.optionalText(taxId);
+        address = ADDRESS.check(violations, address);
+        taxId = TAX_ID.check(violations, taxId);
         violations.checkVersion(version);
         violations.throwIfAny("invalid client");
     }

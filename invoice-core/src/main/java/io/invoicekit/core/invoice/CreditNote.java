@@ -1,7 +1,5 @@
 package io.invoicekit.core.invoice;
 
-import static java.util.Objects.requireNonNull;
-
 import io.invoicekit.core.money.Money;
 import io.invoicekit.core.money.TaxRate;
 import io.invoicekit.core.tenant.CreditNoteId;
@@ -41,6 +39,9 @@ public record CreditNote(
         violations.require("invoiceId", invoiceId);
         reason = InvoiceRules.creditReason(violations, reason);
         InvoiceRules.checkLines(violations, lines, null, LineItem::unitPrice);
+        if (issueDate != null) {
+            violations.checkDate("issueDate", issueDate);
+        }
         if (violations.require("status", status)) {
             boolean issued = status == CreditNoteStatus.ISSUED;
             for (var given : List.of(new Given("number", number), new Given("issueDate", issueDate),
@@ -63,7 +64,7 @@ public record CreditNote(
 
     /** A new draft of {@code draft}, at version 0, its lines' ids new UUIDv7s from the clock. */
     public static CreditNote draft(CreditNoteId id, CreditNoteDraft draft, Clock clock) {
-        requireNonNull(draft, "draft is null");
+        Violations.required("draft", draft);
         var lines = draft.lines().stream().map(line -> LineItem.from(LineItemId.generate(clock), line)).toList();
         return new CreditNote(id, draft.invoiceId(), null, CreditNoteStatus.DRAFT, draft.reason(), null, lines,
                 null, null, null, null, 0);

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * What a credit note is to credit, before it is stored: the issued invoice it corrects, the reason
- * (1 to 1000 characters: EU VAT Directive art. 219 asks that it refer to the invoice it amends, and a
+ * (1 to 1000 characters, not blank: EU VAT Directive art. 219 asks that it refer to the invoice it amends, and a
  * reader needs to know why), and at least one line of what is credited, net of tax, in the invoice's
  * currency. The tax rate and the totals are the invoice's and the database's, at issue.
  */
@@ -26,6 +26,7 @@ public record CreditNoteDraft(InvoiceId invoiceId, String reason, List<LineDraft
 
     /** A credit note of all the invoice's lines: it cancels the invoice. */
     public static CreditNoteDraft inFull(Invoice invoice, String reason) {
+        Violations.required("invoice", invoice);
         return new CreditNoteDraft(invoice.id(), reason, invoice.lines().stream()
                 .map(line -> new LineDraft(line.description(), line.quantity(), line.unitPrice(), line.serviceItemId()))
                 .toList());

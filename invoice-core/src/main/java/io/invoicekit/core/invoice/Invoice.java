@@ -63,14 +63,19 @@ public record Invoice(
         var parts = new Violations();
         parts.require("id", id);
         parts.require("clientId", clientId);
-        parts.require("issueDate", issueDate);
-        parts.require("dueDate", dueDate);
-        InvoiceRules.checkDueDate(parts, issueDate, dueDate);
+        InvoiceRules.checkDates(parts, issueDate, dueDate, false);
         parts.require("taxRate", taxRate);
-        parts.require("subtotal", subtotal);
+        if (parts.require("subtotal", subtotal)) {
+            Money.checkStorableCurrency(parts, subtotal.currency());
+            subtotal.checkStorable(parts, "subtotal");
+        }
         InvoiceRules.checkLines(parts, lines, subtotal == null ? null : subtotal.currency(), LineItem::unitPrice);
-        parts.require("tax", tax);
-        parts.require("total", total);
+        if (parts.require("tax", tax)) {
+            tax.checkStorable(parts, "tax");
+        }
+        if (parts.require("total", total)) {
+            total.checkStorable(parts, "total");
+        }
         parts.require("amountPaid", amountPaid);
         parts.require("amountCredited", amountCredited);
         if (parts.require("status", status) && status != InvoiceStatus.DRAFT) {
@@ -98,8 +103,10 @@ public record Invoice(
      * the issue date plus the client's terms.
      */
     public static Invoice create(InvoiceId id, InvoiceDraft draft, PaymentTerms clientTerms, Clock clock) {
-        requireNonNull(draft, "draft is null");
-        requireNonNull(clientTerms, "clientTerms is null");
+        var given = new Violations();
+        given.require("draft", draft);
+        given.require("clientTerms", clientTerms);
+        given.throwIfAny("invalid invoice");
         requireNonNull(clock, "clock is null");
         var lines = draft.lines().stream()
                 .map(line -> LineItem.from(LineItemId.generate(clock), line))
@@ -193,7 +200,9 @@ public record Invoice(
         checkIssuable();
         var parts = new Violations();
         parts.require("number", given);
-        parts.require("issueDate", issuedOn);
+        if (parts.require("issueDate", issuedOn)) {
+            parts.checkDate("issueDate", issuedOn);
+        }
         parts.require("seller", sellerOnIssue);
         parts.require("buyer", buyerOnIssue);
         parts.throwIfAny(subject() + " cannot be issued");
@@ -343,9 +352,9 @@ public record Invoice(
         violations.check(subtotal.equals(expected.subtotal()), "subtotal", "sumOfLines",
                 "must be the sum of the line amounts, " + expected.subtotal() + ", was " + subtotal);
         violations.check(tax.equals(expected.tax()), "tax", "taxOnSubtotal",
-                "must be subtotal times taxRate / 100 rounded half up, " + expected.tax() + ", was " + tax);
+                "must equal subtotal x taxRate / 100, rounded half up: " + expected.tax() + ", was " + tax);
         violations.check(total.equals(expected.total()), "total", "subtotalPlusTax",
-                "must be subtotal plus tax, " + expected.total() + ", was " + total);
+                "must equal subtotal + tax: " + expected.total() + ", was " + total);
     }
 
     /**

@@ -1,7 +1,5 @@
 package io.invoicekit.core.invoice;
 
-import static java.util.Objects.requireNonNull;
-
 import io.invoicekit.core.catalog.ServiceItem;
 import io.invoicekit.core.client.PaymentTerms;
 import io.invoicekit.core.money.Money;
@@ -19,7 +17,8 @@ import java.util.List;
  * What a service gives to create an invoice: the client, the currency, the issue date, the tax rate,
  * the lines, and optionally a due date (null: the client's payment terms set it), notes and the
  * client's purchase-order reference (at most 100 characters). A draft may have no line yet; sending
- * the invoice needs one ({@link Invoice#send()}). Every line is priced in the draft's currency.
+ * the invoice needs one ({@link Invoice#send()}). Every line is priced in the draft's currency, one
+ * of at most two minor units; dates are of the years 1 to 9999; the totals stay below 10^10.
  *
  * <p>The constructor takes values already made, and a {@link Quantity} or {@link TaxRate} that is
  * wrong is refused when it is made, on its own. To report every mistake of a form at once, build the
@@ -38,13 +37,21 @@ public record InvoiceDraft(
     public InvoiceDraft {
         var violations = new Violations();
         violations.require("clientId", clientId);
-        violations.require("currency", currency);
-        violations.require("issueDate", issueDate);
-        InvoiceRules.checkDueDate(violations, issueDate, dueDate);
+        if (violations.require("currency", currency)) {
+            Money.checkStorableCurrency(violations, currency);
+        }
+        InvoiceRules.checkDates(violations, issueDate, dueDate, true);
         violations.require("taxRate", taxRate);
         InvoiceRules.checkLines(violations, lines, currency, LineDraft::unitPrice);
         notes = InvoiceRules.notes(violations, notes);
         purchaseOrder = InvoiceRules.purchaseOrder(violations, purchaseOrder);
+        if (violations.isEmpty()) {
+            // Each line fits, their sum may not.
+            var totals = totals(currency, lines, taxRate);
+            totals.subtotal().checkStorable(violations, "subtotal");
+            totals.tax().checkStorable(violations, "tax");
+            totals.total().checkStorable(violations, "total");
+        }
         violations.throwIfAny("invalid invoice draft");
         lines = List.copyOf(lines);
     }
@@ -61,6 +68,10 @@ public record InvoiceDraft(
 
     /** The totals the invoice will have, as the database computes them. */
     public InvoiceTotals totals() {
+        return totals(currency, lines, taxRate);
+    }
+
+    private static InvoiceTotals totals(Currency currency, List<LineDraft> lines, TaxRate taxRate) {
         return InvoiceTotals.of(currency, lines.stream().map(LineDraft::amount).toList(), taxRate);
     }
 
@@ -81,7 +92,7 @@ public record InvoiceDraft(
         private String purchaseOrder;
 
         private Builder(Currency currency) {
-            this.currency = requireNonNull(currency, "currency is null");
+            this.currency = Violations.required("currency", currency);
         }
 
         public Builder client(ClientId clientId) {
@@ -118,8 +129,10 @@ public record InvoiceDraft(
 
         /** A line billing a catalog item at its name and unit price. */
         public Builder line(ServiceItem item, BigDecimal quantity) {
-            requireNonNull(item, "item is null");
             lines.add((violations, path) -> {
+                if (!violations.require(path, item)) {
+                    return null;
+                }
                 var checkedQuantity = violations.value(path + ".quantity", () -> Quantity.of(quantity));
                 return violations.nested(path, () -> LineDraft.forItem(item, checkedQuantity));
             });

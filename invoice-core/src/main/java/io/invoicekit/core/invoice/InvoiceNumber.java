@@ -12,11 +12,13 @@ import java.util.regex.Pattern;
 public record InvoiceNumber(String text) {
 
     private static final int MAX_LENGTH = 100;
-    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+    // Control characters are Unicode's (Cc), as the database's rules list them.
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
 
     public InvoiceNumber {
         var violations = new Violations();
         if (violations.require("invoiceNumber", text)) {
+            violations.checkStorable("invoiceNumber", text);
             int length = text.codePointCount(0, text.length());
             violations.check(length >= 1 && length <= MAX_LENGTH, "invoiceNumber", "length",
                     "must be 1 to " + MAX_LENGTH + " characters, was " + length);

@@ -2,6 +2,7 @@ package io.invoicekit.core.invoice;
 
 import io.invoicekit.core.money.Money;
 import io.invoicekit.core.money.Quantity;
+import io.invoicekit.core.validation.TextRule;
 import io.invoicekit.core.validation.Violations;
 import java.time.LocalDate;
 import java.util.Currency;
@@ -11,25 +12,31 @@ import java.util.function.Function;
 /** The rules a draft and a stored invoice share, in one place so that the two cannot drift apart. */
 final class InvoiceRules {
 
-    private static final int DESCRIPTION_MAX = 1000;
-    private static final int PURCHASE_ORDER_MAX = 100;
-    private static final int REASON_MAX = 1000;
+    private static final TextRule DESCRIPTION = TextRule.required("description", 1000);
+    private static final TextRule NOTES = TextRule.optional("notes");
+    private static final TextRule PURCHASE_ORDER = TextRule.optional("purchaseOrder", 100);
+    private static final TextRule REASON = TextRule.required("reason", 1000);
 
     private InvoiceRules() {
     }
 
     /**
-     * A line needs a description (at most 1000 characters), a quantity and a unit price of 0 or more
-     * (a discount is a line of its own kind, not a negative price).
+     * A line needs a description (1 to 1000 characters, not blank), a quantity and a unit price of
+     * 0 or more (a discount is a line of its own kind, not a negative price); its amount, quantity
+     * times unit price, must be storable like the unit price (below 10^10).
      *
      * @return the description, stripped
      */
     static String checkLine(Violations violations, String description, Quantity quantity, Money unitPrice) {
-        var stripped = violations.requiredText("description", description, DESCRIPTION_MAX);
+        var stripped = DESCRIPTION.check(violations, description);
         violations.require("quantity", quantity);
         if (violations.require("unitPrice", unitPrice)) {
             violations.check(!unitPrice.isNegative(), "unitPrice", "notNegative",
-                    "must be 0 or more, was " + unitPrice);
+                    "must be at least 0, in the currency's minor units, was " + unitPrice);
+            unitPrice.checkStorable(violations, "unitPrice");
+        }
+        if (quantity != null && unitPrice != null) {
+            unitPrice.times(quantity).checkStorable(violations, "amount");
         }
         return stripped;
     }
@@ -50,26 +57,38 @@ final class InvoiceRules {
         }
     }
 
-    /** A due date, when there is one, is not before the issue date. */
-    static void checkDueDate(Violations violations, LocalDate issueDate, LocalDate dueDate) {
-        if (issueDate != null && dueDate != null) {
-            violations.check(!dueDate.isBefore(issueDate), "dueDate", "notBeforeIssueDate",
-                    "must not be before the issueDate " + issueDate + ", was " + dueDate);
+    /**
+     * The issue date is required, and so is the due date unless {@code dueDateOptional}; each is a
+     * date of the years 1 to 9999, and a due date is not before the issue date.
+     */
+    static void checkDates(Violations violations, LocalDate issueDate, LocalDate dueDate, boolean dueDateOptional) {
+        if (violations.require("issueDate", issueDate)) {
+            violations.checkDate("issueDate", issueDate);
+        }
+        if (dueDate == null && !dueDateOptional) {
+            violations.require("dueDate", null);
+        }
+        if (dueDate != null) {
+            violations.checkDate("dueDate", dueDate);
+            if (issueDate != null) {
+                violations.check(!dueDate.isBefore(issueDate), "dueDate", "notBeforeIssueDate",
+                        "must not be before issueDate " + issueDate + ", was " + dueDate);
+            }
         }
     }
 
     /** @return the notes stripped, or null if there are none */
     static String notes(Violations violations, String notes) {
-        return violations.optionalText(notes);
+        return NOTES.check(violations, notes);
     }
 
     /** @return the client's purchase-order reference stripped, or null if there is none */
     static String purchaseOrder(Violations violations, String purchaseOrder) {
-        return violations.optionalText("purchaseOrder", purchaseOrder, PURCHASE_ORDER_MAX);
+        return PURCHASE_ORDER.check(violations, purchaseOrder);
     }
 
-    /** @return why a credit note credits, stripped: required, at most 1000 characters */
+    /** @return why a credit note credits, stripped: required, 1 to 1000 characters, not blank */
     static String creditReason(Violations violations, String reason) {
-        return violations.requiredText("reason", reason, REASON_MAX);
+        return REASON.check(violations, reason);
     }
 }

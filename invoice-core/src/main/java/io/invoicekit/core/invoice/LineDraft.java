@@ -1,7 +1,5 @@
 package io.invoicekit.core.invoice;
 
-import static java.util.Objects.requireNonNull;
-
 import io.invoicekit.core.catalog.ServiceItem;
 import io.invoicekit.core.money.Money;
 import io.invoicekit.core.money.Quantity;
@@ -9,8 +7,9 @@ import io.invoicekit.core.tenant.ServiceItemId;
 import io.invoicekit.core.validation.Violations;
 
 /**
- * A line of an {@link InvoiceDraft}: a description (at most 1000 characters), a quantity, a unit
- * price of 0 or more, and the catalog item it bills, or null for a line typed in by hand.
+ * A line of an {@link InvoiceDraft}: a description (1 to 1000 characters, not blank), a quantity,
+ * a unit price of 0 or more, and the catalog item it bills, or null for a line typed in by hand.
+ * Its amount, quantity times unit price, stays below 10^10, as the database stores amounts.
  */
 public record LineDraft(String description, Quantity quantity, Money unitPrice, ServiceItemId serviceItemId) {
 
@@ -22,7 +21,7 @@ public record LineDraft(String description, Quantity quantity, Money unitPrice, 
 
     /** A line billing a catalog item at its name and unit price; refused for an inactive item. */
     public static LineDraft forItem(ServiceItem item, Quantity quantity) {
-        requireNonNull(item, "item is null");
+        Violations.required("item", item);
         var violations = new Violations();
         violations.check(item.active(), "serviceItemId", "activeItem",
                 "must be an active catalog item, " + item.name() + " is inactive");

@@ -17,8 +17,16 @@ import java.util.Currency;
  * unit goes away from zero, as invoicing does and as PostgreSQL's {@code round(numeric)} does.
  * Amounts may be negative (a balance, a difference); the types that hold money say where not.
  * Amounts in two currencies never mix: see {@link CurrencyMismatchException}.
+ *
+ * <p>An amount itself may be as large as arithmetic makes it; the types that store one check it
+ * with {@link #checkStorable}: every money column of the schema is {@code numeric(12,2)}.
  */
 public record Money(BigDecimal amount, Currency currency) {
+
+    /** numeric(12,2) holds the amounts of currencies with up to two minor units exactly. */
+    private static final int STORED_MINOR_UNITS = 2;
+    /** numeric(12,2) holds ten digits before the point: PostgreSQL refuses 10^10 (SQLSTATE 22003). */
+    private static final BigDecimal STORED_LIMIT = BigDecimal.TEN.pow(10);
 
     public Money {
         var violations = new Violations();
@@ -42,6 +50,27 @@ public record Money(BigDecimal amount, Currency currency) {
     /** The amount in the currency; refuses more decimals than the currency has. */
     public static Money of(BigDecimal amount, Currency currency) {
         return new Money(amount, currency);
+    }
+
+    /**
+     * Records, under {@code currency}, a currency whose amounts the database cannot store exactly:
+     * one with more than two minor units (BHD), in the words of {@code invoices_currency_supported}.
+     * Checked by the documents that choose a currency (an invoice draft, a catalog item); their
+     * lines, payments and refunds are in the document's currency.
+     */
+    public static void checkStorableCurrency(Violations violations, Currency currency) {
+        violations.check(currency.getDefaultFractionDigits() >= 0
+                        && currency.getDefaultFractionDigits() <= STORED_MINOR_UNITS, "currency", "supported",
+                "must be an ISO 4217 code with at most " + STORED_MINOR_UNITS + " minor units, was " + currency);
+    }
+
+    /**
+     * Records, under {@code field}, an amount of ten digits or more before the point, which
+     * numeric(12,2) does not hold (PostgreSQL would refuse it with SQLSTATE 22003).
+     */
+    public void checkStorable(Violations violations, String field) {
+        violations.check(amount.abs().compareTo(STORED_LIMIT) < 0, field, "storable",
+                "must be less than " + STORED_LIMIT + " in absolute value, was " + this);
     }
 
     public static Money zero(Currency currency) {

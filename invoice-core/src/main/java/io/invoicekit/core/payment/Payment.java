@@ -4,6 +4,7 @@ import io.invoicekit.core.money.Money;
 import io.invoicekit.core.tenant.InvoiceId;
 import io.invoicekit.core.tenant.PaymentId;
 import io.invoicekit.core.validation.IllegalStatusTransitionException;
+import io.invoicekit.core.validation.TextRule;
 import io.invoicekit.core.validation.Violations;
 import java.time.LocalDate;
 
@@ -29,7 +30,8 @@ public record Payment(
         String notes,
         long version) {
 
-    private static final int TRANSACTION_ID_MAX = 255;
+    private static final TextRule TRANSACTION_ID = TextRule.optional("transactionId", 255);
+    private static final TextRule NOTES = TextRule.optional("notes");
 
     public Payment {
         var violations = new Violations();
@@ -37,12 +39,15 @@ public record Payment(
         violations.require("invoiceId", invoiceId);
         if (violations.require("amount", amount)) {
             violations.check(amount.isPositive(), "amount", "positive", "must be greater than 0, was " + amount);
+            amount.checkStorable(violations, "amount");
         }
         violations.require("method", method);
         violations.require("status", status);
-        violations.require("paymentDate", paymentDate);
-        transactionId = violations.optionalText("transactionId", transactionId, TRANSACTION_ID_MAX);
-        notes = violations.optionalText(notes);
+        if (violations.require("paymentDate", paymentDate)) {
+            violations.checkDate("paymentDate", paymentDate);
+        }
+        transactionId = TRANSACTION_ID.check(violations, transactionId);
+        notes = NOTES.check(violations, notes);
         violations.checkVersion(version);
         violations.throwIfAny("invalid payment");
     }

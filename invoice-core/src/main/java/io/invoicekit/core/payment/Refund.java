@@ -4,6 +4,7 @@ import io.invoicekit.core.money.Money;
 import io.invoicekit.core.tenant.CreditNoteId;
 import io.invoicekit.core.tenant.InvoiceId;
 import io.invoicekit.core.tenant.RefundId;
+import io.invoicekit.core.validation.TextRule;
 import io.invoicekit.core.validation.Violations;
 import java.time.LocalDate;
 
@@ -23,7 +24,7 @@ public record Refund(
         LocalDate refundDate,
         String transactionId) {
 
-    private static final int TRANSACTION_ID_MAX = 255;
+    private static final TextRule TRANSACTION_ID = TextRule.optional("transactionId", 255);
 
     public Refund {
         var violations = new Violations();
@@ -32,10 +33,13 @@ public record Refund(
         violations.require("invoiceId", invoiceId);
         if (violations.require("amount", amount)) {
             violations.check(amount.isPositive(), "amount", "positive", "must be greater than 0, was " + amount);
+            amount.checkStorable(violations, "amount");
         }
         violations.require("method", method);
-        violations.require("refundDate", refundDate);
-        transactionId = violations.optionalText("transactionId", transactionId, TRANSACTION_ID_MAX);
+        if (violations.require("refundDate", refundDate)) {
+            violations.checkDate("refundDate", refundDate);
+        }
+        transactionId = TRANSACTION_ID.check(violations, transactionId);
         violations.throwIfAny("invalid refund");
     }
 }

@@ -1,13 +1,14 @@
 package io.invoicekit.core.series;
 
 import io.invoicekit.core.tenant.SeriesId;
+import io.invoicekit.core.validation.TextRule;
 import io.invoicekit.core.validation.Violations;
 import java.time.LocalDate;
 import java.util.regex.Pattern;
 
 /**
  * A series a tenant numbers its documents in (EU VAT Directive art. 226(2): "a sequential number,
- * based on one or more series"): a name (1 to 100 characters, unique per tenant), the kind of
+ * based on one or more series"): a name (1 to 100 characters, not blank, unique per tenant), the kind of
  * document, a prefix (at most 20 characters, no braces or control characters, may be empty), the
  * {@link NumberPattern} and when the count restarts. A tenant has one default series per kind.
  *
@@ -25,20 +26,23 @@ public record NumberingSeries(
         boolean isDefault,
         long version) {
 
-    private static final int NAME_MAX = 100;
+    private static final TextRule NAME = TextRule.required("name", 100);
     private static final int PREFIX_MAX = 20;
-    private static final Pattern PREFIX_REFUSED = Pattern.compile("[{}\\p{Cntrl}]");
+    // Control characters are Unicode's (Cc), as the database's rules list them.
+    private static final Pattern PREFIX_REFUSED = Pattern.compile("[{}\\p{Cc}]");
 
     public NumberingSeries {
         var violations = new Violations();
         violations.require("id", id);
         violations.require("kind", kind);
-        name = violations.requiredText("name", name, NAME_MAX);
+        name = NAME.check(violations, name);
         if (violations.require("prefix", prefix)) {
-            violations.check(prefix.codePointCount(0, prefix.length()) <= PREFIX_MAX, "prefix", "maxLength",
-                    "must be at most " + PREFIX_MAX + " characters, was " + prefix.length());
-            violations.check(!PREFIX_REFUSED.matcher(prefix).find(), "prefix", "noBraces",
-                    "must hold no braces or control characters, was \"" + prefix + "\"");
+            // Kept as given, white space too: the prefix is the start of every number.
+            violations.checkStorable("prefix", prefix);
+            violations.check(prefix.codePointCount(0, prefix.length()) <= PREFIX_MAX
+                            && !PREFIX_REFUSED.matcher(prefix).find(), "prefix", "valid",
+                    "must be at most " + PREFIX_MAX + " characters, without braces or control characters, was \""
+                            + prefix + "\"");
         }
         violations.require("pattern", pattern);
         if (violations.require("reset", reset) && pattern != null) {

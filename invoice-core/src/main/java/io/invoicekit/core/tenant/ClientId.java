@@ -1,7 +1,6 @@
 package io.invoicekit.core.tenant;
 
-import static java.util.Objects.requireNonNull;
-
+import io.invoicekit.core.validation.Violations;
 import java.time.Clock;
 import java.util.UUID;
 
@@ -9,7 +8,7 @@ import java.util.UUID;
 public record ClientId(UUID value) {
 
     public ClientId {
-        requireNonNull(value, "clientId is null");
+        Violations.required("clientId", value);
     }
 
     public static ClientId of(UUID value) {

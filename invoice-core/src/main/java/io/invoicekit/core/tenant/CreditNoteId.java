@@ -1,7 +1,6 @@
 package io.invoicekit.core.tenant;
 
-import static java.util.Objects.requireNonNull;
-
+import io.invoicekit.core.validation.Violations;
 import java.time.Clock;
 import java.util.UUID;
 
@@ -9,11 +8,16 @@ import java.util.UUID;
 public record CreditNoteId(UUID value) {
 
     public CreditNoteId {
-        requireNonNull(value, "creditNoteId is null");
+        Violations.required("creditNoteId", value);
     }
 
     public static CreditNoteId of(UUID value) {
         return new CreditNoteId(value);
+    }
+
+    /** Reads the canonical text form; refuses anything else with a {@code ValidationException}. */
+    public static CreditNoteId parse(String text) {
+        return new CreditNoteId(UuidText.parse("creditNoteId", text));
     }
 
     /** A new time-ordered id (UUIDv7) stamped with the clock's current millisecond. */

@@ -1,7 +1,6 @@
 package io.invoicekit.core.tenant;
 
-import static java.util.Objects.requireNonNull;
-
+import io.invoicekit.core.validation.Violations;
 import java.time.Clock;
 import java.util.UUID;
 
@@ -9,7 +8,7 @@ import java.util.UUID;
 public record InvoiceId(UUID value) {
 
     public InvoiceId {
-        requireNonNull(value, "invoiceId is null");
+        Violations.required("invoiceId", value);
     }
 
     public static InvoiceId of(UUID value) {

@@ -1,7 +1,6 @@
 package io.invoicekit.core.tenant;
 
-import static java.util.Objects.requireNonNull;
-
+import io.invoicekit.core.validation.Violations;
 import java.time.Clock;
 import java.util.UUID;
 
@@ -9,7 +8,7 @@ import java.util.UUID;
 public record PaymentId(UUID value) {
 
     public PaymentId {
-        requireNonNull(value, "paymentId is null");
+        Violations.required("paymentId", value);
     }
 
     public static PaymentId of(UUID value) {

@@ -1,7 +1,6 @@
 package io.invoicekit.core.tenant;
 
-import static java.util.Objects.requireNonNull;
-
+import io.invoicekit.core.validation.Violations;
 import java.time.Clock;
 import java.util.UUID;
 
@@ -9,11 +8,16 @@ import java.util.UUID;
 public record RefundId(UUID value) {
 
     public RefundId {
-        requireNonNull(value, "refundId is null");
+        Violations.required("refundId", value);
     }
 
     public static RefundId of(UUID value) {
         return new RefundId(value);
+    }
+
+    /** Reads the canonical text form; refuses anything else with a {@code ValidationException}. */
+    public static RefundId parse(String text) {
+        return new RefundId(UuidText.parse("refundId", text));
     }
 
     /** A new time-ordered id (UUIDv7) stamped with the clock's current millisecond. */

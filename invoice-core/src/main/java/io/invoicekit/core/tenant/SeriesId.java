@@ -1,7 +1,6 @@
 package io.invoicekit.core.tenant;
 
-import static java.util.Objects.requireNonNull;
-
+import io.invoicekit.core.validation.Violations;
 import java.time.Clock;
 import java.util.UUID;
 
@@ -9,11 +8,16 @@ import java.util.UUID;
 public record SeriesId(UUID value) {
 
     public SeriesId {
-        requireNonNull(value, "seriesId is null");
+        Violations.required("seriesId", value);
     }
 
     public static SeriesId of(UUID value) {
         return new SeriesId(value);
+    }
+
+    /** Reads the canonical text form; refuses anything else with a {@code ValidationException}. */
+    public static SeriesId parse(String text) {
+        return new SeriesId(UuidText.parse("seriesId", text));
     }
 
     /** A new time-ordered id (UUIDv7) stamped with the clock's current millisecond. */

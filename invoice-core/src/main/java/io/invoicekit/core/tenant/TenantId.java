@@ -1,7 +1,6 @@
 package io.invoicekit.core.tenant;
 
-import static java.util.Objects.requireNonNull;
-
+import io.invoicekit.core.validation.Violations;
 import java.time.Clock;
 import java.util.UUID;
 
@@ -12,7 +11,7 @@ import java.util.UUID;
 public record TenantId(UUID value) {
 
     public TenantId {
-        requireNonNull(value, "tenantId is null");
+        Violations.required("tenantId", value);
     }
 
     public static TenantId of(UUID value) {

@@ -3,6 +3,7 @@ package io.invoicekit.core.validation;
 import io.invoicekit.core.failure.ValidationException;
 import io.invoicekit.core.failure.Violation;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -16,6 +17,12 @@ import java.util.function.Supplier;
  * field ({@code lines[2]} is not reported as missing once {@code lines[2].quantity} was refused).
  */
 public final class Violations {
+
+    /** The rule of every date column, in the words of its constraint's comment. */
+    private static final String DATE_RANGE = "must be between 0001-01-01 and 9999-12-31";
+
+    private static final LocalDate FIRST_DAY = LocalDate.of(1, 1, 1);
+    private static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
 
     private final List<Violation> found = new ArrayList<>();
 
@@ -31,6 +38,17 @@ public final class Violations {
         if (!holds) {
             add(field, rule, message);
         }
+    }
+
+    /**
+     * The value, or else a {@link ValidationException} {@code invalid <field>: <field> is required}:
+     * for a value of one field, such as an id, which has no other rule to report with it.
+     */
+    public static <T> T required(String field, T value) {
+        var violations = new Violations();
+        violations.require(field, value);
+        violations.throwIfAny("invalid " + field);
+        return value;
     }
 
     /** Records {@code field is required} if the value is null; returns whether it is present. */
@@ -51,42 +69,39 @@ public final class Violations {
     }
 
     /**
-     * Checks a text a person must give: stripped of surrounding white space, not empty, at most
-     * {@code maxLength} characters.
-     *
-     * @return the stripped text, or null if it is missing
+     * Records a text the database cannot store as written: a NUL character, which PostgreSQL
+     * refuses in any text (SQLSTATE 22021), or half of a UTF-16 surrogate pair, which the JDBC
+     * driver would store as {@code ?} without a word. Every text that reaches the database is
+     * checked so, by {@link TextRule} or by the type that holds it.
      */
-    public String requiredText(String field, String text, int maxLength) {
-        var stripped = optionalText(field, text, maxLength);
-        require(field, stripped);
-        return stripped;
-    }
-
-    /**
-     * Checks a text a person may leave out: stripped, at most {@code maxLength} characters, blank
-     * taken as absent.
-     *
-     * @return the stripped text, or null if it is absent
-     */
-    public String optionalText(String field, String text, int maxLength) {
-        var stripped = optionalText(text);
-        if (stripped != null) {
-            // Counted in code points, as PostgreSQL's length() counts, so an emoji is one character.
-            int length = stripped.codePointCount(0, stripped.length());
-            check(length <= maxLength, field, "maxLength",
-                    "must be at most " + maxLength + " characters, was " + length);
+    public void checkStorable(String field, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\u0000') {
+                add(field, "noNul", "must hold no NUL character (U+0000), found one at character " + position(text, i));
+                return;
+            }
+            boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1));
+            if (paired) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                add(field, "wholeCharacters", "must hold whole characters, found half of one (an unpaired "
+                        + "UTF-16 surrogate) at character " + position(text, i));
+                return;
+            }
         }
-        return stripped;
     }
 
     /**
-     * A free text a person may leave out, of any length: stripped, blank taken as absent. Nothing
-     * to report, hence no field.
-     *
-     * @return the stripped text, or null if it is absent
+     * Records a date outside the years 1 to 9999, which every date column of the schema refuses
+     * too. java.time counts year 0 (1 BC) and before, which the driver stores as BC dates that read
+     * back as AD; {@link LocalDate#MAX} would be stored as {@code infinity}; and a year of five
+     * digits no longer fits the four of an invoice number's {@code {yyyy}}.
      */
-    public String optionalText(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
+    public void checkDate(String field, LocalDate date) {
+        check(!date.isBefore(FIRST_DAY) && !date.isAfter(LAST_DAY), field, "dateRange",
+                DATE_RANGE + ", was " + date);
     }
 
     /**
@@ -121,6 +136,11 @@ public final class Violations {
         }
     }
 
+    /** The rules broken so far, in the order they were found. */
+    public List<Violation> found() {
+        return List.copyOf(found);
+    }
+
     /** Whether no rule was broken so far. */
     public boolean isEmpty() {
         return found.isEmpty();
@@ -135,6 +155,11 @@ public final class Violations {
         if (!found.isEmpty()) {
             throw new ValidationException(subject, found);
         }
+    }
+
+    /** The 1-based position of the character at {@code index}, counted as PostgreSQL counts: in code points. */
+    private static int position(String text, int index) {
+        return text.codePointCount(0, index) + 1;
     }
 
     private boolean alreadyReported(String field) {

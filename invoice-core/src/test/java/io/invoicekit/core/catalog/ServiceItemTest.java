@@ -40,8 +40,9 @@ class ServiceItemTest {
         assertThatThrownBy(() -> new ServiceItem(
                         null, "", null, Money.of("-0.01", EUR), null, true, -1))
                 .isInstanceOf(ValidationException.class)
-                .hasMessage("invalid service item: id is required; name is required; "
-                        + "unitPrice must be 0 or more, was EUR -0.01; defaultTaxRate is required; "
+                .hasMessage("invalid service item: id is required; name must be 1 to 200 characters, not blank, "
+                        + "was blank; unitPrice must be at least 0, in the currency's minor units, was EUR -0.01; "
+                        + "defaultTaxRate is required; "
                         + "version must be 0 or more, was -1");
     }
 

@@ -34,7 +34,7 @@ class CreditNoteTest {
     void a_draft_needs_a_reason_and_a_line() {
         assertThatThrownBy(() -> new CreditNoteDraft(sentInvoice().id(), " ", List.of()))
                 .isInstanceOf(ValidationException.class)
-                .hasMessage("invalid credit note draft: reason is required; "
+                .hasMessage("invalid credit note draft: reason must be 1 to 1000 characters, not blank, was blank; "
                         + "lines must hold at least one line of what is credited");
     }
 

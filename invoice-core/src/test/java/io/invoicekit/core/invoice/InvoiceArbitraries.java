@@ -14,8 +14,9 @@ import net.jqwik.api.Combinators;
 
 /**
  * Invoice drafts of every shape the database accepts: 0 to 20 lines, quantities from 0.001 to
- * 99999.999, unit prices from 0 to 99999 at the scale of EUR, USD, JPY (no minor unit) or BHD
- * (three decimals), tax rates from 0 to 100 with two decimals.
+ * 999.999, unit prices from 0 to 99999 at the scale of EUR, USD or JPY (no minor unit), tax rates
+ * from 0 to 100 with two decimals; so totals stay below the 10^10 that numeric(12,2) holds (drafts
+ * beyond it are refused, see InvoiceTotalsTest). Money in three decimals is MoneyTest's.
  */
 final class InvoiceArbitraries {
 
@@ -34,7 +35,7 @@ final class InvoiceArbitraries {
     }
 
     private static Arbitrary<Currency> currencies() {
-        return Arbitraries.of("EUR", "USD", "JPY", "BHD").map(Currency::getInstance);
+        return Arbitraries.of("EUR", "USD", "JPY").map(Currency::getInstance);
     }
 
     private static Arbitrary<TaxRate> taxRates() {
@@ -43,7 +44,7 @@ final class InvoiceArbitraries {
 
     private static Arbitrary<LineDraft> lines(Currency currency) {
         var quantities = Arbitraries.bigDecimals()
-                .between(new BigDecimal("0.001"), new BigDecimal("99999.999")).ofScale(3).map(Quantity::of);
+                .between(new BigDecimal("0.001"), new BigDecimal("999.999")).ofScale(3).map(Quantity::of);
         var prices = Arbitraries.bigDecimals()
                 .between(BigDecimal.ZERO, new BigDecimal("99999")).ofScale(currency.getDefaultFractionDigits())
                 .map(amount -> Money.of(amount, currency));

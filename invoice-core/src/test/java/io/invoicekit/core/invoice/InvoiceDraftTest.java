@@ -79,7 +79,8 @@ class InvoiceDraftTest {
                 .isEqualTo(List.of(
                         new Violation("lines[0].quantity", "required", "is required"),
                         new Violation("lines[0].unitPrice", "decimals", "must have at most 2 decimals, was 1.999"),
-                        new Violation("lines[0].description", "required", "is required"),
+                        new Violation("lines[0].description", "length",
+                                "must be 1 to 1000 characters, not blank, was blank"),
                         new Violation("lines[1].quantity", "decimals", "must have at most 3 decimals, was 0.0001"),
                         new Violation("taxRate", "required", "is required"),
                         new Violation("clientId", "required", "is required"),
@@ -126,7 +127,7 @@ class InvoiceDraftTest {
 
         assertThatThrownBy(() -> new InvoiceDraft(null, EUR, ISSUED, ISSUED.minusDays(1), null, lines, null, tooLong))
                 .hasMessage("invalid invoice draft: clientId is required; "
-                        + "dueDate must not be before the issueDate 2025-03-01, was 2025-02-28; taxRate is required; "
+                        + "dueDate must not be before issueDate 2025-03-01, was 2025-02-28; taxRate is required; "
                         + "lines[1] is required; lines[2].unitPrice must be in EUR, was USD 10.00; "
                         + "purchaseOrder must be at most 100 characters, was 101");
     }
@@ -164,8 +165,8 @@ class InvoiceDraftTest {
     void a_line_needs_a_description_of_at_most_1000_characters_a_quantity_and_a_price_of_0_or_more() {
         assertThat(line("d".repeat(1000), "1", "1").description()).hasSize(1000);
         assertThatThrownBy(() -> new LineDraft("d".repeat(1001), null, Money.of("-1", EUR), null))
-                .hasMessage("invalid invoice line: description must be at most 1000 characters, was 1001; "
-                        + "quantity is required; unitPrice must be 0 or more, was EUR -1.00");
+                .hasMessage("invalid invoice line: description must be 1 to 1000 characters, not blank, was 1001; "
+                        + "quantity is required; unitPrice must be at least 0, in the currency's minor units, was EUR -1.00");
         assertThat(line("Free onboarding", "1", "0").amount()).isEqualTo(Money.zero(EUR));
     }
 

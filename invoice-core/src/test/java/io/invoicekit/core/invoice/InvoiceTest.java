@@ -122,11 +122,11 @@ class InvoiceTest {
     @CsvSource(delimiter = '|', value = {
         "99.99  | 20.00 | 119.99 | invalid invoice: "
                 + "subtotal must be the sum of the line amounts, EUR 100.00, was EUR 99.99; "
-                + "total must be subtotal plus tax, EUR 120.00, was EUR 119.99",
+                + "total must equal subtotal + tax: EUR 120.00, was EUR 119.99",
         "100.00 | 19.99 | 119.99 | invalid invoice: "
-                + "tax must be subtotal times taxRate / 100 rounded half up, EUR 20.00, was EUR 19.99; "
-                + "total must be subtotal plus tax, EUR 120.00, was EUR 119.99",
-        "100.00 | 20.00 | 120.01 | invalid invoice: total must be subtotal plus tax, EUR 120.00, was EUR 120.01",
+                + "tax must equal subtotal x taxRate / 100, rounded half up: EUR 20.00, was EUR 19.99; "
+                + "total must equal subtotal + tax: EUR 120.00, was EUR 119.99",
+        "100.00 | 20.00 | 120.01 | invalid invoice: total must equal subtotal + tax: EUR 120.00, was EUR 120.01",
     })
     void totals_the_database_would_refuse_are_refused(String subtotal, String tax, String total, String message) {
         assertThatThrownBy(() -> stored(subtotal, tax, total))
@@ -211,7 +211,7 @@ class InvoiceTest {
         assertThatThrownBy(() -> new Invoice(invoice.id(), NUMBER, CLIENT, ISSUED, ISSUED.minusDays(1),
                         invoice.taxRate(), invoice.lines(), invoice.subtotal(), invoice.tax(), invoice.total(),
                         invoice.amountPaid(), invoice.amountCredited(), InvoiceStatus.DRAFT, null, null, null, null, null, 0))
-                .hasMessage("invalid invoice: dueDate must not be before the issueDate 2025-03-01, was 2025-02-28");
+                .hasMessage("invalid invoice: dueDate must not be before issueDate 2025-03-01, was 2025-02-28");
     }
 
     @Test
@@ -242,10 +242,11 @@ class InvoiceTest {
                 .isEqualTo(Money.of("0.03", EUR));
         assertThatThrownBy(() -> new LineItem(id, "Stamp", half, price, Money.of("0.02", EUR), null))
                 .isInstanceOf(ValidationException.class)
-                .hasMessage("invalid invoice line: amount must be quantity times unitPrice rounded half up, "
-                        + "EUR 0.03, was EUR 0.02");
+                .hasMessage("invalid invoice line: amount must equal quantity x unitPrice, rounded half up to the "
+                        + "currency: EUR 0.03, was EUR 0.02");
         assertThatThrownBy(() -> new LineItem(null, " ", null, null, null, null))
-                .hasMessage("invalid invoice line: id is required; description is required; quantity is required; "
+                .hasMessage("invalid invoice line: id is required; description must be 1 to 1000 characters, not "
+                        + "blank, was blank; quantity is required; "
                         + "unitPrice is required; amount is required");
     }
 }

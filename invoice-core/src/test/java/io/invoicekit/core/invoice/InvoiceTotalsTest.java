@@ -39,14 +39,29 @@ class InvoiceTotalsTest {
         assertThat(totals(jpy, "10", "0.5 @ 1", "0.5 @ 1", "0.5 @ 1")).isEqualTo(expected(jpy, "3", "0", "3"));
     }
 
+    /** Money computes in dinars; an invoice is not drafted in them, as numeric(12,2) would round them. */
     @Test
-    void bahraini_dinars_have_three_decimals_and_round_at_the_third() {
+    void bahraini_dinars_round_at_the_third_decimal_and_are_no_currency_an_invoice_is_stored_in() {
         var bhd = Currency.getInstance("BHD");
 
         assertThat(Money.of("0.125", bhd).times(Quantity.of("0.5"))).isEqualTo(Money.of("0.063", bhd));
-        assertThat(totals(bhd, "10", "0.5 @ 0.125")).isEqualTo(expected(bhd, "0.063", "0.006", "0.069"));
-        assertThat(totals(bhd, "5", "3 @ 12.345", "0.25 @ 0.010"))
-                .isEqualTo(expected(bhd, "37.038", "1.852", "38.890"));
+        assertThat(Money.of("37.038", bhd).percent(TaxRate.of("5"))).isEqualTo(Money.of("1.852", bhd));
+        assertThatThrownBy(() -> totals(bhd, "10", "0.5 @ 0.125"))
+                .isInstanceOf(ValidationException.class)
+                .hasMessage("invalid invoice draft: currency must be an ISO 4217 code with at most 2 minor units, was BHD");
+    }
+
+    @Test
+    void totals_beyond_what_numeric_12_2_holds_are_refused_though_each_line_fits() {
+        assertThat(totals(EUR, "0", "1 @ 9999999999.99").total()).isEqualTo(Money.of("9999999999.99", EUR));
+        assertThatThrownBy(() -> totals(EUR, "0", "1 @ 9999999999.99", "1 @ 0.01"))
+                .isInstanceOf(ValidationException.class)
+                .hasMessage("invalid invoice draft: subtotal must be less than 10000000000 in absolute value, "
+                        + "was EUR 10000000000.00; total must be less than 10000000000 in absolute value, "
+                        + "was EUR 10000000000.00");
+        assertThatThrownBy(() -> totals(EUR, "0.01", "1 @ 9999999999.99"))
+                .hasMessage("invalid invoice draft: total must be less than 10000000000 in absolute value, "
+                        + "was EUR 10000999999.99");
     }
 
     @Test
@@ -60,7 +75,7 @@ class InvoiceTotalsTest {
     void totals_whose_total_is_not_subtotal_plus_tax_are_refused() {
         assertThatThrownBy(() -> expected(EUR, "100.00", "20.00", "121.00"))
                 .isInstanceOf(ValidationException.class)
-                .hasMessage("invalid invoice totals: total must be subtotal plus tax, EUR 120.00, was EUR 121.00");
+                .hasMessage("invalid invoice totals: total must equal subtotal + tax: EUR 120.00, was EUR 121.00");
         assertThatThrownBy(() -> new InvoiceTotals(null, null, null))
                 .hasMessage("invalid invoice totals: subtotal is required; tax is required; total is required");
     }

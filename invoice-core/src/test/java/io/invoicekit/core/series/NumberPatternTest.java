@@ -42,7 +42,8 @@ class NumberPatternTest {
             assertThat(NumberPattern.of(pattern).text()).hasSize(length);
         } else {
             assertThatThrownBy(() -> NumberPattern.of(pattern))
-                    .hasMessage("invalid number pattern: pattern must be at most 60 characters, was 61");
+                    .hasMessage("invalid number pattern: pattern must have one {seq} or {seq:1..18} among {prefix}, {yyyy}, {yy}, {mm} and text, at most 60 characters, with the year when it resets yearly and the year and month when monthly: it has 61 characters, was \""
+                            + pattern + "\"");
         }
     }
 }

@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.invoicekit.core.tenant.SeriesId;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class NumberingSeriesTest {
 
+    private static final String RULE = "must have one {seq} or {seq:1..18} among {prefix}, {yyyy}, {yy}, {mm} and "
+            + "text, at most 60 characters, with the year when it resets yearly and the year and month when monthly";
     private static final SeriesId ID = SeriesId.of(UUID.fromString("0195502f-5a7b-7c3d-8e4f-a1b2c3d4e5f6"));
 
     @ParameterizedTest(name = "{0} restarting {1}")
@@ -31,21 +35,35 @@ class NumberingSeriesTest {
     void a_series_that_restarts_without_its_period_in_its_numbers_is_refused(String pattern, ResetPeriod reset) {
         assertThatThrownBy(() -> NumberingSeries.create(ID, DocumentKind.INVOICE, "Invoices", "INV-",
                 NumberPattern.of(pattern), reset, true))
-                .hasMessageStartingWith("invalid numbering series: pattern must hold {yyyy} or {yy}");
+                .hasMessageStartingWith("invalid numbering series: pattern " + RULE + ": it restarts "
+                        + reset.name().toLowerCase(Locale.ROOT) + " without {yyyy} or {yy}");
     }
 
     @Test
     void every_broken_rule_of_a_series_is_reported_at_once() {
         assertThatThrownBy(() -> NumberingSeries.create(null, null, " ", "{".repeat(21), null, null, false))
-                .hasMessage("invalid numbering series: id is required; kind is required; name is required; "
-                        + "prefix must be at most 20 characters, was 21; pattern is required; reset is required");
+                .hasMessage("invalid numbering series: id is required; kind is required; "
+                        + "name must be 1 to 100 characters, not blank, was blank; prefix must be at most 20 characters, "
+                        + "without braces or control characters, was \"" + "{".repeat(21) + "\"; pattern is required; "
+                        + "reset is required");
     }
 
     @Test
     void a_prefix_holds_no_braces() {
         assertThatThrownBy(() -> NumberingSeries.create(ID, DocumentKind.INVOICE, "Invoices", "IN{V",
                 NumberPattern.DEFAULT, ResetPeriod.NEVER, true))
-                .hasMessage("invalid numbering series: prefix must hold no braces or control characters, was \"IN{V\"");
+                .hasMessage("invalid numbering series: prefix must be at most 20 characters, without braces or "
+                        + "control characters, was \"IN{V\"");
+    }
+
+    /** Control characters are Unicode's, as the database's rule lists them: U+0085 as well as a tab. */
+    @ParameterizedTest
+    @ValueSource(strings = {"IN\tV", "INV\u0085", "\u007f", "\u009f-"})
+    void a_prefix_holds_no_control_characters(String prefix) {
+        assertThatThrownBy(() -> NumberingSeries.create(ID, DocumentKind.INVOICE, "Invoices", prefix,
+                NumberPattern.DEFAULT, ResetPeriod.NEVER, true))
+                .hasMessageStartingWith("invalid numbering series: prefix must be at most 20 characters, without "
+                        + "braces or control characters");
     }
 
     @Test

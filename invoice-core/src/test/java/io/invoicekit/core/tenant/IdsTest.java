@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class IdsTest {
 
-    /** One kind of id, seen through its factories, so each test runs for all six without reflection. */
+    /** One kind of id, seen through its factories, so each test runs for all nine without reflection. */
     record IdKind(String field, Function<String, Object> parse, Function<Clock, Object> generate,
                   Function<UUID, Object> of) {
 
@@ -34,7 +34,10 @@ class IdsTest {
                 new IdKind("invoiceId", InvoiceId::parse, InvoiceId::generate, InvoiceId::of),
                 new IdKind("lineItemId", LineItemId::parse, LineItemId::generate, LineItemId::of),
                 new IdKind("paymentId", PaymentId::parse, PaymentId::generate, PaymentId::of),
-                new IdKind("serviceItemId", ServiceItemId::parse, ServiceItemId::generate, ServiceItemId::of));
+                new IdKind("serviceItemId", ServiceItemId::parse, ServiceItemId::generate, ServiceItemId::of),
+                new IdKind("creditNoteId", CreditNoteId::parse, CreditNoteId::generate, CreditNoteId::of),
+                new IdKind("refundId", RefundId::parse, RefundId::generate, RefundId::of),
+                new IdKind("seriesId", SeriesId::parse, SeriesId::generate, SeriesId::of));
     }
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-01T09:30:00.123Z"), ZoneOffset.UTC);
@@ -64,10 +67,10 @@ class IdsTest {
 
     @ParameterizedTest
     @MethodSource("kinds")
-    void an_id_needs_a_uuid(IdKind kind) {
+    void an_id_without_a_uuid_is_refused_naming_the_id(IdKind kind) {
         assertThatThrownBy(() -> kind.of().apply(null))
-                .isInstanceOf(NullPointerException.class)
-                .hasMessage(kind.field() + " is null");
+                .isInstanceOf(ValidationException.class)
+                .hasMessage("invalid " + kind.field() + ": " + kind.field() + " is required");
     }
 
     @ParameterizedTest
@@ -107,6 +110,9 @@ class IdsTest {
             case LineItemId line -> line.value();
             case PaymentId payment -> payment.value();
             case ServiceItemId item -> item.value();
+            case CreditNoteId note -> note.value();
+            case RefundId refund -> refund.value();
+            case SeriesId series -> series.value();
             default -> throw new IllegalArgumentException("not an id: " + id);
         };
     }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.invoicekit.core.failure.ValidationException;
 import io.invoicekit.core.failure.Violation;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -99,38 +100,30 @@ class ViolationsTest {
     }
 
     @Test
-    void a_required_text_is_stripped_and_a_blank_one_is_missing() {
+    void a_date_is_of_the_years_1_to_9999_as_every_date_column_takes_it() {
         var violations = new Violations();
+        violations.checkDate("issueDate", LocalDate.of(1, 1, 1));
+        violations.checkDate("dueDate", LocalDate.of(9999, 12, 31));
+        assertThat(violations.isEmpty()).isTrue();
 
-        assertThat(violations.requiredText("name", "  Ada Lovelace \n", 200)).isEqualTo("Ada Lovelace");
-        assertThat(violations.requiredText("email", "   ", 254)).isNull();
-        assertThatThrownBy(() -> violations.throwIfAny("invalid client"))
-                .hasMessage("invalid client: email is required");
+        violations.checkDate("issueDate", LocalDate.of(0, 12, 31));
+        violations.checkDate("dueDate", LocalDate.of(10_000, 1, 1));
+        violations.checkDate("paymentDate", LocalDate.MAX);
+        violations.checkDate("refundDate", LocalDate.MIN);
+
+        assertThatThrownBy(() -> violations.throwIfAny("invalid dates"))
+                .hasMessage("invalid dates: issueDate must be between 0001-01-01 and 9999-12-31, was 0000-12-31; "
+                        + "dueDate must be between 0001-01-01 and 9999-12-31, was +10000-01-01; "
+                        + "paymentDate must be between 0001-01-01 and 9999-12-31, was +999999999-12-31; "
+                        + "refundDate must be between 0001-01-01 and 9999-12-31, was -999999999-01-01");
     }
 
     @Test
-    void an_optional_text_left_blank_is_absent() {
-        var violations = new Violations();
-
-        assertThat(violations.optionalText("notes", " \t ", 10)).isNull();
-        assertThat(violations.optionalText("notes", null, 10)).isNull();
-        assertThat(violations.optionalText("notes", " thanks ", 10)).isEqualTo("thanks");
-        assertThat(violations.optionalText(" a free text of any length ")).isEqualTo("a free text of any length");
-        assertThat(violations.optionalText("  ")).isNull();
-        assertThat(violations.isEmpty()).isTrue();
-    }
-
-    @Test
-    void text_length_counts_characters_as_postgresql_counts_them() {
-        var violations = new Violations();
-        var threeEmoji = "\uD83D\uDCB6\uD83D\uDCB6\uD83D\uDCB6";
-
-        violations.optionalText("notes", threeEmoji, 3);
-        assertThat(violations.isEmpty()).isTrue();
-
-        violations.optionalText("notes", threeEmoji + "!", 3);
-        assertThatThrownBy(() -> violations.throwIfAny("invalid invoice"))
-                .hasMessage("invalid invoice: notes must be at most 3 characters, was 4");
+    void a_value_of_one_field_is_required_with_a_validation_exception_not_a_null_pointer() {
+        assertThat(Violations.required("tenantId", "given")).isEqualTo("given");
+        assertThatThrownBy(() -> Violations.required("tenantId", null))
+                .isInstanceOf(ValidationException.class)
+                .hasMessage("invalid tenantId: tenantId is required");
     }
 
     @Test

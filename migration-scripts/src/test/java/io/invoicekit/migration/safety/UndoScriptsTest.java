@@ -35,7 +35,7 @@ class UndoScriptsTest {
     }
 
     @ParameterizedTest(name = "undo of V{0}")
-    @ValueSource(ints = {2, 3, 4, 5, 6, 7, 10})
+    @ValueSource(ints = {2, 3, 4, 5, 6, 7, 10, 14})
     void undo_returns_to_the_schema_of_the_previous_version_and_the_migration_applies_again(int version) {
         ConnectionSettings database = databases.empty();
         migrateTo(database, version - 1);

@@ -40,7 +40,7 @@ class UpgradePathTest {
     }
 
     @ParameterizedTest(name = "from version {0}")
-    @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12})
+    @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13})
     void upgrading_keeps_every_row_and_ends_with_the_schema_of_a_fresh_install(int version) {
         ConnectionSettings database = databases.empty();
         InvoiceMigrations.forDataSource(database.dataSource()).target(String.valueOf(version)).build().migrate();
@@ -69,9 +69,11 @@ class UpgradePathTest {
         assertThat(new AsOwner(database).queryLongs(DEFAULT_CREDIT_NOTE_SERIES_COUNTERS))
                 .as("each tenant's default credit-note series, which has given no number yet")
                 .isEqualTo(tenantsCountingFromZero(new AsOwner(database)));
-        // The trail starts empty: V13 records the changes made after it, not the rows written before.
-        assertThat(new AsOwner(database).queryLong("SELECT count(*) FROM audit_events"))
-                .as("audit events of rows written before the trail existed").isZero();
+        if (version < 13) {
+            // The trail starts empty: V13 records the changes made after it, not the rows written before.
+            assertThat(new AsOwner(database).queryLong("SELECT count(*) FROM audit_events"))
+                    .as("audit events of rows written before the trail existed").isZero();
+        }
         assertThat(CatalogSnapshot.of(database).diff(freshInstall())).as("schema differences from a fresh install")
                 .isEmpty();
     }
