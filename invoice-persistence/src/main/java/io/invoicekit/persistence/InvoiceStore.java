@@ -9,6 +9,7 @@ import io.invoicekit.core.tenant.TenantId;
 import io.invoicekit.rls.OpenTransactions;
 import io.invoicekit.rls.TenantContext;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -43,6 +44,7 @@ public final class InvoiceStore {
     private final DatabaseErrors errors;
     private final Clock clock;
     private final Supplier<String> actors;
+    private final StoreListener listener;
 
     private InvoiceStore(Builder builder) {
         DSLContext dsl = builder.dsl();
@@ -52,6 +54,7 @@ public final class InvoiceStore {
         this.errors = new DatabaseErrors(new RuleWordings(dsl));
         this.clock = builder.clock;
         this.actors = builder.actors;
+        this.listener = builder.listener;
     }
 
     /** A store on the application role's {@code dataSource}, with the defaults of {@link #builder()}. */
@@ -104,11 +107,27 @@ public final class InvoiceStore {
     }
 
     private <T> T transact(TenantId tenant, String actor, Function<DSLContext, T> work) {
+        // A call made inside another call's work is part of that call: the listener hears of the outer one.
+        boolean outermost = tenants.currentTenant().isEmpty();
+        long start = System.nanoTime();
+        T result;
         try {
-            return tenants.call(tenant, actor, work::apply);
+            result = tenants.call(tenant, actor, work::apply);
         } catch (RuntimeException e) {
-            throw errors.translate(e);
+            RuntimeException failure = errors.translate(e);
+            if (outermost) {
+                ended(tenant, start, failure);
+            }
+            throw failure;
         }
+        if (outermost) {
+            ended(tenant, start, null);
+        }
+        return result;
+    }
+
+    private void ended(TenantId tenant, long start, RuntimeException failure) {
+        listener.ended(new StoreCall(tenant, Duration.ofNanos(System.nanoTime() - start), failure));
     }
 
     /**
@@ -121,6 +140,7 @@ public final class InvoiceStore {
         private OpenTransactions openTransactions;
         private Clock clock = Clock.systemUTC();
         private Supplier<String> actors = () -> null;
+        private StoreListener listener = StoreListener.NONE;
 
         private Builder() {
         }
@@ -174,6 +194,15 @@ public final class InvoiceStore {
          */
         public Builder actor(Supplier<String> actors) {
             this.actors = requireNonNull(actors, "actors is null");
+            return this;
+        }
+
+        /**
+         * Who is told of every call once it ended, with its duration and outcome (for metrics); by
+         * default no one. See {@link StoreListener} for when it is called and what it must not do.
+         */
+        public Builder listener(StoreListener listener) {
+            this.listener = requireNonNull(listener, "listener is null");
             return this;
         }
 
