@@ -1,4 +1,4 @@
-package io.invoicekit.spring.boot.billing;
+package com.example.billing;
 
 import io.invoicekit.core.invoice.Invoice;
 import io.invoicekit.core.invoice.InvoiceDraft;

@@ -1,4 +1,4 @@
-package io.invoicekit.spring.boot.billing;
+package com.example.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

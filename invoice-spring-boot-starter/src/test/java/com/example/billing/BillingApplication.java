@@ -1,4 +1,4 @@
-package io.invoicekit.spring.boot.billing;
+package com.example.billing;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
