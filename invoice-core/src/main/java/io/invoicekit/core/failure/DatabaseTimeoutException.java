@@ -16,17 +16,29 @@ public final class DatabaseTimeoutException extends DatabaseException {
          * 57014: statement_timeout, or a cancel request (Statement.cancel, pg_cancel_backend);
          * PostgreSQL reports both with the same SQLSTATE.
          */
-        STATEMENT_CANCELED,
+        STATEMENT_CANCELED("a statement was cancelled: it ran past statement_timeout or a cancel was asked for"),
         /** 25P03: the transaction was left idle past idle_in_transaction_session_timeout; the session ended. */
-        IDLE_IN_TRANSACTION,
+        IDLE_IN_TRANSACTION(
+                "the transaction was idle longer than idle_in_transaction_session_timeout and the session was ended"),
         /** 25P04: the transaction ran past transaction_timeout (PostgreSQL 17); the session ended. */
-        TRANSACTION_TIMEOUT
+        TRANSACTION_TIMEOUT("the transaction ran longer than transaction_timeout and the session was ended");
+
+        private final String description;
+
+        Reason(String description) {
+            this.description = description;
+        }
+
+        /** The message's words for this reason. */
+        public String description() {
+            return description;
+        }
     }
 
     private final Reason reason;
 
     public DatabaseTimeoutException(Reason reason, String sqlState, Throwable cause) {
-        super(describe(reason) + stateSuffix(sqlState), sqlState, cause);
+        super(reason.description() + stateSuffix(sqlState), sqlState, cause);
         this.reason = reason;
     }
 
@@ -42,14 +54,5 @@ public final class DatabaseTimeoutException extends DatabaseException {
 
     public Reason reason() {
         return reason;
-    }
-
-    private static String describe(Reason reason) {
-        return switch (reason) {
-            case STATEMENT_CANCELED -> "a statement was cancelled: it ran past statement_timeout or a cancel was asked for";
-            case IDLE_IN_TRANSACTION ->
-                    "the transaction was idle longer than idle_in_transaction_session_timeout and the session was ended";
-            case TRANSACTION_TIMEOUT -> "the transaction ran longer than transaction_timeout and the session was ended";
-        };
     }
 }

@@ -11,24 +11,35 @@ public final class DatabaseUnavailableException extends DatabaseException {
     /** Why no connection did the work. */
     public enum Reason {
         /** SQLSTATE class 08: the connection could not be opened (08001), or broke (08006). */
-        CONNECTION_FAILED,
+        CONNECTION_FAILED("the connection to the database could not be opened or broke; nothing was stored"),
         /** 57P01, 57P02, 57P05: the server ended the session (an operator, a shutdown, a crash, idle_session_timeout). */
-        SESSION_TERMINATED,
+        SESSION_TERMINATED("the database ended the session; nothing was stored"),
         /** 57P03: the server does not accept connections yet (starting up, recovering). */
-        STARTING_UP,
+        STARTING_UP("the database is starting up and accepts no connections yet"),
         /** Class 53, e.g. 53300 too many connections: the server is out of a resource. */
-        OUT_OF_RESOURCES,
+        OUT_OF_RESOURCES("the database is out of connections or another resource"),
         /**
          * The pool had no connection free within its connectionTimeout; no SQLSTATE, or the last one
          * the pool met opening a connection (why it has none).
          */
-        POOL_TIMEOUT
+        POOL_TIMEOUT("no pooled connection became free within the pool's connectionTimeout");
+
+        private final String description;
+
+        Reason(String description) {
+            this.description = description;
+        }
+
+        /** The message's words for this reason. */
+        public String description() {
+            return description;
+        }
     }
 
     private final Reason reason;
 
     public DatabaseUnavailableException(Reason reason, String sqlState, Throwable cause) {
-        super(describe(reason) + stateSuffix(sqlState), sqlState, cause);
+        super(reason.description() + stateSuffix(sqlState), sqlState, cause);
         this.reason = reason;
     }
 
@@ -40,15 +51,5 @@ public final class DatabaseUnavailableException extends DatabaseException {
 
     public Reason reason() {
         return reason;
-    }
-
-    private static String describe(Reason reason) {
-        return switch (reason) {
-            case CONNECTION_FAILED -> "the connection to the database could not be opened or broke; nothing was stored";
-            case SESSION_TERMINATED -> "the database ended the session; nothing was stored";
-            case STARTING_UP -> "the database is starting up and accepts no connections yet";
-            case OUT_OF_RESOURCES -> "the database is out of connections or another resource";
-            case POOL_TIMEOUT -> "no pooled connection became free within the pool's connectionTimeout";
-        };
     }
 }

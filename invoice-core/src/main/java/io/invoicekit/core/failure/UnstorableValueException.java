@@ -11,19 +11,30 @@ public final class UnstorableValueException extends DatabaseException {
     /** What was wrong with the value. */
     public enum Reason {
         /** 22003: a number beyond its type's range, such as 10^10 in a {@code numeric(12,2)} column. */
-        NUMBER_OUT_OF_RANGE,
+        NUMBER_OUT_OF_RANGE("a number is out of the range its column can store"),
         /** 22008: a date or time beyond PostgreSQL's range. */
-        DATETIME_OUT_OF_RANGE,
+        DATETIME_OUT_OF_RANGE("a date or time is out of the range the database can store"),
         /** 22001: a text longer than its column allows. */
-        TEXT_TOO_LONG,
+        TEXT_TOO_LONG("a text is longer than its column can store"),
         /** 22021, 22P05: a character the database's encoding cannot hold, such as NUL (U+0000). */
-        CHARACTER_NOT_STORABLE
+        CHARACTER_NOT_STORABLE("a text holds a character the database cannot store");
+
+        private final String description;
+
+        Reason(String description) {
+            this.description = description;
+        }
+
+        /** The message's words for this reason. */
+        public String description() {
+            return description;
+        }
     }
 
     private final Reason reason;
 
     public UnstorableValueException(Reason reason, String sqlState, Throwable cause) {
-        super(describe(reason) + stateSuffix(sqlState), sqlState, cause);
+        super(reason.description() + stateSuffix(sqlState), sqlState, cause);
         this.reason = reason;
     }
 
@@ -35,14 +46,5 @@ public final class UnstorableValueException extends DatabaseException {
 
     public Reason reason() {
         return reason;
-    }
-
-    private static String describe(Reason reason) {
-        return switch (reason) {
-            case NUMBER_OUT_OF_RANGE -> "a number is out of the range its column can store";
-            case DATETIME_OUT_OF_RANGE -> "a date or time is out of the range the database can store";
-            case TEXT_TOO_LONG -> "a text is longer than its column can store";
-            case CHARACTER_NOT_STORABLE -> "a text holds a character the database cannot store";
-        };
     }
 }
