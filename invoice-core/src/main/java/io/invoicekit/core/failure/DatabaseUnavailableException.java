@@ -12,7 +12,10 @@ public final class DatabaseUnavailableException extends DatabaseException {
     public enum Reason {
         /** SQLSTATE class 08: the connection could not be opened (08001), or broke (08006). */
         CONNECTION_FAILED("the connection to the database could not be opened or broke; nothing was stored"),
-        /** 57P01, 57P02, 57P05: the server ended the session (an operator, a shutdown, a crash, idle_session_timeout). */
+        /**
+         * 57P01, 57P02, 57P05: the server ended the session (an operator, a shutdown, a crash,
+         * idle_session_timeout).
+         */
         SESSION_TERMINATED("the database ended the session; nothing was stored"),
         /** 57P03: the server does not accept connections yet (starting up, recovering). */
         STARTING_UP("the database is starting up and accepts no connections yet"),
