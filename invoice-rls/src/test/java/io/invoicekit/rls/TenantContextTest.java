@@ -10,6 +10,8 @@ import io.invoicekit.rls.isolation.PoolOfOne;
 import io.invoicekit.rls.isolation.TwoTenants;
 import io.invoicekit.testing.MigratedDatabase;
 import io.invoicekit.testing.TestDatabaseExtension;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -188,6 +190,49 @@ class TenantContextTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("dsl must use SQLDialect.POSTGRES (the tenant is a PostgreSQL setting read by "
                         + "row-level security policies), was H2");
+    }
+
+    /** A context on a connection the service holds in a transaction of its own (autocommit off). */
+    @Test
+    void on_the_services_open_transaction_work_joins_it_commits_nothing_and_refuses_a_second_tenant()
+            throws SQLException {
+        UUID joinedClient = UUID.randomUUID();
+        try (Connection connection = application.getConnection()) {
+            connection.setAutoCommit(false);
+            TenantContext joining = TenantContext.of(DSL.using(connection, SQLDialect.POSTGRES));
+
+            joining.run(mine, transaction -> insertClient(transaction, mine, joinedClient));
+            String setAfterwards = text(DSL.using(connection, SQLDialect.POSTGRES), CURRENT_TENANT);
+            assertThatThrownBy(() -> joining.run(other, transaction -> transaction.fetch("select 1")))
+                    .isInstanceOf(TenantSwitchException.class);
+            String setAfterTheRefusal = text(DSL.using(connection, SQLDialect.POSTGRES), CURRENT_TENANT);
+            connection.rollback();
+
+            assertThat(setAfterwards).isEqualTo(mine.value().toString());
+            assertThat(setAfterTheRefusal).as("the refused call's setting is rolled back with its savepoint")
+                    .isEqualTo(mine.value().toString());
+        }
+        assertThat(clientExists(mine, joinedClient)).as("the service rolled back; the context committed nothing")
+                .isFalse();
+    }
+
+    @Test
+    void failed_work_in_the_services_transaction_rolls_back_to_its_savepoint_only() throws SQLException {
+        UUID kept = UUID.randomUUID();
+        UUID undone = UUID.randomUUID();
+        try (Connection connection = application.getConnection()) {
+            connection.setAutoCommit(false);
+            TenantContext joining = TenantContext.of(DSL.using(connection, SQLDialect.POSTGRES));
+
+            joining.run(mine, transaction -> insertClient(transaction, mine, kept));
+            assertThatThrownBy(() -> joining.run(mine, transaction -> {
+                insertClient(transaction, mine, undone);
+                throw new IllegalStateException("the work fails");
+            })).isInstanceOf(IllegalStateException.class);
+            connection.commit();
+        }
+        assertThat(clientExists(mine, kept)).isTrue();
+        assertThat(clientExists(mine, undone)).isFalse();
     }
 
     private static String text(DSLContext context, String sql, Object... binds) {
