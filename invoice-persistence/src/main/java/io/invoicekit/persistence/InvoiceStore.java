@@ -4,12 +4,14 @@ import static io.invoicekit.persistence.internal.jooq.Tables.USERS;
 import static java.util.Objects.requireNonNull;
 import static java.util.Objects.requireNonNullElseGet;
 
+import io.invoicekit.core.failure.CommitOutcomeUnknownException;
 import io.invoicekit.core.failure.DatabaseException;
 import io.invoicekit.core.tenant.TenantId;
 import io.invoicekit.core.tenant.TenantRegistration;
 import io.invoicekit.rls.OpenTransactions;
 import io.invoicekit.rls.TenantContext;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -35,8 +37,10 @@ import org.jooq.impl.DSL;
  * ({@link Builder#dsl}, {@link Builder#configuration}), a call made while the service has a
  * transaction open joins it instead (see {@link TenantContext}): the service's own writes and the
  * invoice then commit or roll back together. On any failure the work's writes roll back; failures
- * arrive as {@link io.invoicekit.core.failure.InvoiceKitException}s. The store is thread-safe; the
- * {@link TenantTransaction} is not, and must not escape the work.
+ * arrive as {@link io.invoicekit.core.failure.InvoiceKitException}s, never as jOOQ or driver types.
+ * The one exception to "nothing stored" is a {@link CommitOutcomeUnknownException}: the connection
+ * was lost while committing, and whether the work was stored must be checked. The store is
+ * thread-safe; the {@link TenantTransaction} is not, and must not escape the work.
  */
 public final class InvoiceStore {
 
@@ -106,10 +110,18 @@ public final class InvoiceStore {
     }
 
     private <T> T transact(TenantId tenant, String actor, Function<DSLContext, T> work) {
+        // Once the work has returned, a failure can only come from COMMIT, whose reply may be what
+        // was lost. Only a call that opened its own transaction commits: not a nested one, not one
+        // that joined the service's transaction (the service commits that, and learns its outcome).
+        AtomicBoolean committing = new AtomicBoolean();
         try {
-            return tenants.call(tenant, actor, work::apply);
+            return tenants.call(tenant, actor, transaction -> {
+                T result = work.apply(transaction);
+                committing.set(tenants.commitsWhenWorkReturns());
+                return result;
+            });
         } catch (RuntimeException e) {
-            throw errors.translate(e);
+            throw committing.get() ? errors.translateAtCommit(e) : errors.translate(e);
         }
     }
 

@@ -7,7 +7,7 @@ import io.invoicekit.core.invoice.CreditNote;
 import io.invoicekit.core.invoice.Invoice;
 import io.invoicekit.core.tenant.ClientId;
 import io.invoicekit.core.tenant.TenantId;
-import io.invoicekit.testdb.MigratedDatabase;
+import io.invoicekit.testing.MigratedDatabase;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

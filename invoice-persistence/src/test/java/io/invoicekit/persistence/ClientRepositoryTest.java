@@ -12,7 +12,7 @@ import io.invoicekit.core.money.TaxRate;
 import io.invoicekit.core.tenant.ClientId;
 import io.invoicekit.core.tenant.ServiceItemId;
 import io.invoicekit.core.tenant.TenantId;
-import io.invoicekit.testdb.MigratedDatabase;
+import io.invoicekit.testing.MigratedDatabase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

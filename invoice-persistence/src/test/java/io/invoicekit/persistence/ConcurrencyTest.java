@@ -21,7 +21,7 @@ import io.invoicekit.core.series.ResetPeriod;
 import io.invoicekit.core.tenant.ClientId;
 import io.invoicekit.core.tenant.PaymentId;
 import io.invoicekit.core.tenant.TenantId;
-import io.invoicekit.testdb.MigratedDatabase;
+import io.invoicekit.testing.MigratedDatabase;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

@@ -22,7 +22,7 @@ import io.invoicekit.core.tenant.PaymentId;
 import io.invoicekit.core.tenant.RefundId;
 import io.invoicekit.core.tenant.TenantId;
 import io.invoicekit.core.failure.ValidationException;
-import io.invoicekit.testdb.MigratedDatabase;
+import io.invoicekit.testing.MigratedDatabase;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package io.invoicekit.persistence;
 
+import static io.invoicekit.persistence.TypedFailures.assertTyped;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchRuntimeException;
 
@@ -7,8 +8,10 @@ import io.invoicekit.core.failure.ConcurrencyConflictException;
 import io.invoicekit.core.failure.ConstraintViolationException;
 import io.invoicekit.core.failure.DatabaseException;
 import io.invoicekit.core.failure.TenantAccessDeniedException;
-import io.invoicekit.testdb.MigratedDatabase;
-import io.invoicekit.testdb.TestDatabaseExtension;
+import io.invoicekit.core.failure.UnclassifiedDatabaseException;
+import io.invoicekit.core.failure.UnstorableValueException;
+import io.invoicekit.testing.MigratedDatabase;
+import io.invoicekit.testing.TestDatabaseExtension;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.jooq.DSLContext;
@@ -16,6 +19,9 @@ import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.postgresql.util.PSQLException;
 
 /**
  * Real PostgreSQL errors, provoked as the application role, become the typed exceptions by
@@ -104,10 +110,7 @@ class DatabaseErrorsTest {
 
     @Test
     void a_rule_a_trigger_keeps_is_worded_by_the_trigger() {
-        UUID invoice = UUID.randomUUID();
-        owner.execute("""
-                insert into invoices (user_id, id, client_id, currency, issue_date, due_date)
-                values (?, ?, ?, 'EUR', current_date, current_date)""", tenant, invoice, client);
+        UUID invoice = draftInvoice();
         RuntimeException error = errors.translate(catchRuntimeException(() -> owner.execute(
                 "update invoices set invoice_number = 'INV-000099' where user_id = ? and id = ?", tenant, invoice)));
 
@@ -118,10 +121,72 @@ class DatabaseErrorsTest {
     }
 
     @Test
-    void an_error_that_is_not_the_callers_to_act_on_is_passed_through() {
+    void any_other_database_error_is_unclassified_with_postgresqls_message_alone() {
         RuntimeException error = asTenant(tx -> tx.execute("select 1 / 0"));
 
-        assertThat(error).isNotInstanceOf(DatabaseException.class).hasMessageContaining("division by zero");
+        assertTyped(error, UnclassifiedDatabaseException.class, false, "22012");
+        assertThat(error).hasMessage("division by zero (SQLSTATE 22012)").hasCauseInstanceOf(PSQLException.class);
+    }
+
+    @ParameterizedTest(name = "{1}: {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            select 12345678901::numeric(12,2)                                   | 22003 | NUMBER_OUT_OF_RANGE
+            select date '5874898-01-01'                                         | 22008 | DATETIME_OUT_OF_RANGE
+            update invoices set currency = 'EURO' where user_id = ?::uuid       | 22001 | TEXT_TOO_LONG
+            select convert_from('\\xff'::bytea, 'UTF8')                         | 22021 | CHARACTER_NOT_STORABLE
+            """)
+    void a_value_the_database_cannot_store_is_unstorable_without_the_value(
+            String statement, String sqlState, UnstorableValueException.Reason reason) {
+        draftInvoice(); // a row for the update to refuse
+        RuntimeException error = asTenant(tx -> tx.execute(statement, statement.contains("?") ? new Object[] {tenant}
+                : new Object[0]));
+
+        var unstorable = assertTyped(error, UnstorableValueException.class, false, sqlState);
+        assertThat(unstorable.reason()).isEqualTo(reason);
+        assertThat(unstorable.getMessage()).doesNotContain("12345678901", "5874898", "EURO", "xff");
+    }
+
+    @Test
+    void a_nul_character_in_a_bound_text_is_unstorable() {
+        RuntimeException error = asTenant(tx -> tx.execute(
+                "update clients set name = ? where user_id = ? and id = ?", "Acme\u0000", tenant, client));
+
+        var unstorable = assertTyped(error, UnstorableValueException.class, false, "22021");
+        assertThat(unstorable.reason()).isEqualTo(UnstorableValueException.Reason.CHARACTER_NOT_STORABLE);
+    }
+
+    @Test
+    void a_deferred_constraint_refused_at_commit_is_a_definite_violation_not_an_unknown_outcome() {
+        RuntimeException atCommit = catchRuntimeException(() -> application.transaction(configuration -> {
+            configuration.dsl().execute("select set_config('app.user_id', ?, true)", tenant.toString());
+            // A subtotal no lines add up to: accepted now, refused by a deferred constraint trigger at COMMIT.
+            configuration.dsl().execute("""
+                    insert into invoices (user_id, id, client_id, currency, issue_date, due_date, subtotal, total)
+                    values (?, ?, ?, 'EUR', current_date, current_date, 10, 10)""", tenant, UUID.randomUUID(), client);
+        }));
+
+        RuntimeException error = errors.translateAtCommit(atCommit);
+
+        var violation = assertTyped(error, ConstraintViolationException.class, false, "23514");
+        assertThat(violation.constraint()).isEqualTo("invoices_totals_match_lines");
+    }
+
+    @Test
+    void a_failure_of_jooq_itself_is_unclassified_and_no_jooq_type() {
+        RuntimeException error = errors.translate(catchRuntimeException(
+                () -> application.fetchSingle("select 1 union all select 2")));
+
+        assertTyped(error, UnclassifiedDatabaseException.class, false, (String) null);
+        assertThat(error).hasMessage("the database layer failed: TooManyRowsException");
+    }
+
+    /** A draft invoice of the tenant's, written by the owner. */
+    private UUID draftInvoice() {
+        UUID invoice = UUID.randomUUID();
+        owner.execute("""
+                insert into invoices (user_id, id, client_id, currency, issue_date, due_date)
+                values (?, ?, ?, 'EUR', current_date, current_date)""", tenant, invoice, client);
+        return invoice;
     }
 
     private RuntimeException asTenant(Consumer<DSLContext> statement) {

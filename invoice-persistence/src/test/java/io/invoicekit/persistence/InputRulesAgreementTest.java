@@ -15,7 +15,7 @@ import io.invoicekit.persistence.InputCatalog.Check;
 import io.invoicekit.persistence.InputCatalog.Column;
 import io.invoicekit.persistence.InputTables.Documents;
 import io.invoicekit.persistence.InputTables.InputTable;
-import io.invoicekit.testdb.MigratedDatabase;
+import io.invoicekit.testing.MigratedDatabase;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -18,7 +18,7 @@ import io.invoicekit.core.tenant.InvoiceId;
 import io.invoicekit.core.tenant.TenantId;
 import io.invoicekit.core.validation.IllegalStatusTransitionException;
 import io.invoicekit.core.failure.ValidationException;
-import io.invoicekit.testdb.MigratedDatabase;
+import io.invoicekit.testing.MigratedDatabase;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

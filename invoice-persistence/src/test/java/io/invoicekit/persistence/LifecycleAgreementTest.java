@@ -3,8 +3,8 @@ package io.invoicekit.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.invoicekit.core.invoice.InvoiceStatus;
-import io.invoicekit.testdb.MigratedDatabase;
-import io.invoicekit.testdb.TestDatabaseExtension;
+import io.invoicekit.testing.MigratedDatabase;
+import io.invoicekit.testing.TestDatabaseExtension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

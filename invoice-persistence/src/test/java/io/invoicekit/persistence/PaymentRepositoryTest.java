@@ -19,7 +19,7 @@ import io.invoicekit.core.tenant.PaymentId;
 import io.invoicekit.core.tenant.RefundId;
 import io.invoicekit.core.tenant.TenantId;
 import io.invoicekit.core.validation.IllegalStatusTransitionException;
-import io.invoicekit.testdb.MigratedDatabase;
+import io.invoicekit.testing.MigratedDatabase;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -10,7 +10,7 @@ import io.invoicekit.core.money.Money;
 import io.invoicekit.core.tenant.ClientId;
 import io.invoicekit.core.tenant.PaymentId;
 import io.invoicekit.core.tenant.TenantId;
-import io.invoicekit.testdb.MigratedDatabase;
+import io.invoicekit.testing.MigratedDatabase;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Currency;

@@ -1,7 +1,7 @@
 package io.invoicekit.persistence;
 
-import io.invoicekit.testdb.MigratedDatabase;
-import io.invoicekit.testdb.TestDatabaseExtension;
+import io.invoicekit.testing.MigratedDatabase;
+import io.invoicekit.testing.TestDatabaseExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -7,7 +7,7 @@ import io.invoicekit.core.failure.NotFoundException;
 import io.invoicekit.core.failure.ValidationException;
 import io.invoicekit.core.failure.Violation;
 import io.invoicekit.core.tenant.TenantId;
-import io.invoicekit.testdb.MigratedDatabase;
+import io.invoicekit.testing.MigratedDatabase;
 import org.junit.jupiter.api.Test;
 
 class TenantRegistrationTest extends StoreTest {

@@ -10,10 +10,15 @@ import java.sql.Savepoint;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javax.sql.DataSource;
+import org.jooq.ConnectionProvider;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
+import org.jooq.TransactionProperty;
 import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConnectionProvider;
+import org.jooq.impl.DefaultTransactionProvider;
 
 /**
  * Runs work for one tenant in one transaction whose first statement is
@@ -132,8 +137,9 @@ public final class TenantContext {
         if (openTransactions.open()) {
             return joined(tenant, actor, work, null);
         }
-        return inTransaction(dsl, tenant, actor, work, null);
+        return onOneConnection(context -> inTransaction(context, tenant, actor, work, null));
     }
+
     /** Runs {@code work} for {@code tenant}, as {@link #call} does, for work without a result. */
     public void run(TenantId tenant, Consumer<DSLContext> work) {
         requireNonNull(work, "work is null");
@@ -149,6 +155,35 @@ public final class TenantContext {
     }
 
     /**
+     * Whether the work running on this thread will be committed by this context when it returns:
+     * false inside a nested call and inside work that joined the service's transaction (the
+     * service commits that), and outside any work.
+     */
+    public boolean commitsWhenWorkReturns() {
+        OpenTransaction current = open.get();
+        return current != null && current.commits();
+    }
+
+    /**
+     * Runs {@code transaction} on a connection acquired once. jOOQ's transaction provider, when it
+     * cannot get a connection to begin, asks for one again to roll back and again to release it: a
+     * caller of an exhausted pool waited three times its connectionTimeout. A transaction provider of
+     * another kind (a framework's) gets its connections its own way and is left to it.
+     */
+    private <T> T onOneConnection(Function<DSLContext, T> transaction) {
+        if (!(dsl.configuration().transactionProvider() instanceof DefaultTransactionProvider jooqs)) {
+            return transaction.apply(dsl);
+        }
+        return dsl.connectionResult(connection -> {
+            ConnectionProvider one = new DefaultConnectionProvider(connection);
+            return transaction.apply(dsl.configuration().derive(one)
+                    .derive(new DefaultTransactionProvider(one, jooqs.nested(),
+                            jooqs.properties().toArray(TransactionProperty[]::new)))
+                    .dsl());
+        });
+    }
+
+    /**
      * Runs the work inside the transaction the service has open: in a savepoint of it, so a failed
      * work leaves the service's transaction usable and its own earlier writes in place.
      */
@@ -160,7 +195,7 @@ public final class TenantContext {
                 if (earlier != null && !earlier.equals(tenant.value().toString())) {
                     throw new TenantSwitchException(UUID.fromString(earlier), tenant.value());
                 }
-                open.set(new OpenTransaction(tenant, dsl, true));
+                open.set(new OpenTransaction(tenant, dsl, true, false));
                 T result = work.execute(dsl);
                 connection.releaseSavepoint(savepoint);
                 return result;
@@ -180,7 +215,7 @@ public final class TenantContext {
             // Set again when joining: inside the savepoint, so rolling it back restores the outer
             // value, and every work starts with its tenant whatever the outer work did to the setting.
             transaction.fetch(SET_TENANT, tenant.value().toString(), actor);
-            open.set(new OpenTransaction(tenant, transaction, false));
+            open.set(new OpenTransaction(tenant, transaction, false, outer == null));
             try {
                 return work.execute(transaction);
             } finally {
@@ -206,7 +241,10 @@ public final class TenantContext {
         }
     }
 
-    /** The transaction this thread is inside, its tenant, and whether it is the service's (joined). */
-    private record OpenTransaction(TenantId tenant, DSLContext transaction, boolean joined) {
+    /**
+     * The transaction this thread is inside, its tenant, whether it is the service's (joined), and
+     * whether this context commits it when the work returns (its own, outermost).
+     */
+    private record OpenTransaction(TenantId tenant, DSLContext transaction, boolean joined, boolean commits) {
     }
 }

@@ -6,8 +6,8 @@ import static io.invoicekit.migration.Violation.notNull;
 import static io.invoicekit.migration.Violation.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.invoicekit.testdb.MigratedDatabase;
-import io.invoicekit.testdb.TestDatabaseExtension;
+import io.invoicekit.testing.MigratedDatabase;
+import io.invoicekit.testing.TestDatabaseExtension;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.LocalDate;

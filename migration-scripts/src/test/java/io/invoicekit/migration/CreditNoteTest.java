@@ -2,8 +2,8 @@ package io.invoicekit.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.invoicekit.testdb.MigratedDatabase;
-import io.invoicekit.testdb.TestDatabaseExtension;
+import io.invoicekit.testing.MigratedDatabase;
+import io.invoicekit.testing.TestDatabaseExtension;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.LocalDate;

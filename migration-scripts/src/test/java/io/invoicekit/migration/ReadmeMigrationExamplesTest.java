@@ -2,8 +2,8 @@ package io.invoicekit.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.invoicekit.testdb.ScratchDatabaseExtension;
-import io.invoicekit.testdb.ScratchDatabases;
+import io.invoicekit.testing.ScratchDatabaseExtension;
+import io.invoicekit.testing.ScratchDatabases;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;

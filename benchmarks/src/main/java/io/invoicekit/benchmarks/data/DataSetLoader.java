@@ -1,6 +1,6 @@
 package io.invoicekit.benchmarks.data;
 
-import io.invoicekit.testdb.ConnectionSettings;
+import io.invoicekit.testing.ConnectionSettings;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.ResultSet;

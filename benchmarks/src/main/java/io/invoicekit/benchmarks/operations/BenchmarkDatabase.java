@@ -6,7 +6,7 @@ import io.invoicekit.benchmarks.data.DataSetPlan;
 import io.invoicekit.core.tenant.TenantId;
 import io.invoicekit.persistence.InvoiceStore;
 import io.invoicekit.persistence.PooledDataSources;
-import io.invoicekit.testdb.ConnectionSettings;
+import io.invoicekit.testing.ConnectionSettings;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,6 +1,6 @@
 package io.invoicekit.benchmarks.operations;
 
-import io.invoicekit.testdb.ConnectionSettings;
+import io.invoicekit.testing.ConnectionSettings;
 import java.util.List;
 
 /**

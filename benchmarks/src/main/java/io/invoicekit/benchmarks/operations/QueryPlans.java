@@ -1,7 +1,7 @@
 package io.invoicekit.benchmarks.operations;
 
 import io.invoicekit.benchmarks.data.DataSetPlan;
-import io.invoicekit.testdb.ConnectionSettings;
+import io.invoicekit.testing.ConnectionSettings;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;

@@ -4,6 +4,9 @@ package io.invoicekit.core.failure;
  * Another transaction got in the way: a stale version (optimistic locking), a serialization
  * failure, a deadlock, or a lock not granted within lock_timeout. Retrying the whole operation
  * with fresh data is the usual answer.
+ *
+ * <p>A lock timeout (55P03) is a conflict, not a {@link DatabaseTimeoutException}: the work waited
+ * for another transaction, which ends, not on its own cost, which a retry would pay again.
  */
 public final class ConcurrencyConflictException extends DatabaseException {
 

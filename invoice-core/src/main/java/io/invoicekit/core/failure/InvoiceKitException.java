@@ -4,7 +4,8 @@ package io.invoicekit.core.failure;
  * The one root of every failure the library reports: catch it to catch them all, or switch over its
  * subtypes, which are closed. A failure says whether running the same operation again may succeed
  * ({@link #retryable()}) and, when the database reported it, PostgreSQL's SQLSTATE. Messages never
- * carry SQL text or bound values, so they can be logged and shown as they are.
+ * carry SQL text or bound values, so they can be logged and shown as they are (the one exception:
+ * an {@link UnclassifiedDatabaseException} carries PostgreSQL's message, which may quote a value).
  *
  * <ul>
  *   <li>{@link ValidationException}: the input or the operation breaks a rule; nothing was sent

@@ -2,10 +2,10 @@ package io.invoicekit.persistence.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.invoicekit.testdb.ConnectionSettings;
-import io.invoicekit.testdb.MigratedDatabase;
-import io.invoicekit.testdb.ScratchDatabaseExtension;
-import io.invoicekit.testdb.ScratchDatabases;
+import io.invoicekit.testing.ConnectionSettings;
+import io.invoicekit.testing.MigratedDatabase;
+import io.invoicekit.testing.ScratchDatabaseExtension;
+import io.invoicekit.testing.ScratchDatabases;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package io.invoicekit.rls.isolation;
 
-import io.invoicekit.testdb.MigratedDatabase;
+import io.invoicekit.testing.MigratedDatabase;
 import java.sql.SQLException;
 import java.util.List;
 import javax.sql.DataSource;

@@ -3,9 +3,9 @@ package io.invoicekit.rls.isolation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import io.invoicekit.testdb.MigratedDatabase;
-import io.invoicekit.testdb.TestDatabase;
-import io.invoicekit.testdb.TestDatabaseExtension;
+import io.invoicekit.testing.MigratedDatabase;
+import io.invoicekit.testing.TestDatabase;
+import io.invoicekit.testing.TestDatabaseExtension;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Stream;

@@ -1,6 +1,6 @@
 package io.invoicekit.migration.safety;
 
-import io.invoicekit.testdb.ConnectionSettings;
+import io.invoicekit.testing.ConnectionSettings;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

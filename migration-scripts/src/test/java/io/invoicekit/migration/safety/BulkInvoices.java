@@ -1,6 +1,6 @@
 package io.invoicekit.migration.safety;
 
-import io.invoicekit.testdb.ConnectionSettings;
+import io.invoicekit.testing.ConnectionSettings;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.invoicekit.migration.InvoiceMigrations;
 import io.invoicekit.migration.MigrationState;
-import io.invoicekit.testdb.ConnectionSettings;
-import io.invoicekit.testdb.ScratchDatabaseExtension;
-import io.invoicekit.testdb.ScratchDatabases;
+import io.invoicekit.testing.ConnectionSettings;
+import io.invoicekit.testing.ScratchDatabaseExtension;
+import io.invoicekit.testing.ScratchDatabases;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;

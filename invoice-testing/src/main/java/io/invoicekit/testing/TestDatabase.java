@@ -1,4 +1,4 @@
-package io.invoicekit.testdb;
+package io.invoicekit.testing;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;

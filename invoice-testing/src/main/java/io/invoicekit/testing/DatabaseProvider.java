@@ -1,4 +1,4 @@
-package io.invoicekit.testdb;
+package io.invoicekit.testing;
 
 /**
  * Hands out migrated databases from one PostgreSQL server. Closing it stops a server it started.

@@ -1,6 +1,5 @@
-package io.invoicekit.testdb;
+package io.invoicekit.testing;
 
-import io.invoicekit.migration.InvoiceMigrations;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -36,10 +35,7 @@ final class TemplateDatabaseProvider implements DatabaseProvider {
         try (Connection connection = admin.connect(); Statement statement = connection.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + TEMPLATE + " WITH (FORCE)");
             statement.execute("CREATE DATABASE " + TEMPLATE);
-            InvoiceMigrations.forDataSource(admin.toDatabase(TEMPLATE).dataSource())
-                    .applicationRole(APPLICATION_ROLE)
-                    .build()
-                    .migrate();
+            SchemaMigration.onClasspath().migrate(admin.toDatabase(TEMPLATE).dataSource(), APPLICATION_ROLE);
             statement.execute("DROP ROLE IF EXISTS " + APPLICATION_LOGIN);
             statement.execute("CREATE ROLE " + APPLICATION_LOGIN + " LOGIN PASSWORD '" + password
                     + "' IN ROLE " + APPLICATION_ROLE);

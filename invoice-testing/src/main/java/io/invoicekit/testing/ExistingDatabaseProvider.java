@@ -1,6 +1,5 @@
-package io.invoicekit.testdb;
+package io.invoicekit.testing;
 
-import io.invoicekit.migration.InvoiceMigrations;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -35,7 +34,7 @@ final class ExistingDatabaseProvider implements DatabaseProvider {
         String role = System.getProperty("invoice.test.db.app.role", "invoice_app");
         try (Connection connection = owner.connect(); Statement statement = connection.createStatement()) {
             if (Boolean.parseBoolean(System.getProperty("invoice.test.db.migrate", "true"))) {
-                InvoiceMigrations.forDataSource(owner.dataSource()).applicationRole(role).build().migrate();
+                SchemaMigration.onClasspath().migrate(owner.dataSource(), role);
             }
             ConnectionSettings application = applicationLogin(owner, role, statement);
             RestrictedLogin.require(application, role);

@@ -1,4 +1,4 @@
-package io.invoicekit.testdb;
+package io.invoicekit.testing;
 
 import javax.sql.DataSource;
 

@@ -1,4 +1,4 @@
-package io.invoicekit.testdb;
+package io.invoicekit.testing;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;

@@ -1,4 +1,4 @@
-package io.invoicekit.testdb;
+package io.invoicekit.testing;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
