@@ -11,6 +11,7 @@ import io.invoicekit.core.tenant.TenantRegistration;
 import io.invoicekit.rls.OpenTransactions;
 import io.invoicekit.rls.TenantContext;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -48,6 +49,7 @@ public final class InvoiceStore {
     private final DatabaseErrors errors;
     private final Clock clock;
     private final Supplier<String> actors;
+    private final StoreListener listener;
 
     private InvoiceStore(Builder builder) {
         DSLContext dsl = builder.dsl();
@@ -57,6 +59,7 @@ public final class InvoiceStore {
         this.errors = new DatabaseErrors(new RuleWordings(dsl));
         this.clock = builder.clock;
         this.actors = builder.actors;
+        this.listener = builder.listener;
     }
 
     /** A store on the application role's {@code dataSource}, with the defaults of {@link #builder()}. */
@@ -110,19 +113,35 @@ public final class InvoiceStore {
     }
 
     private <T> T transact(TenantId tenant, String actor, Function<DSLContext, T> work) {
+        // A call made inside another call's work is part of that call: the listener hears of the outer one.
+        boolean outermost = tenants.currentTenant().isEmpty();
+        long start = System.nanoTime();
         // Once the work has returned, a failure can only come from COMMIT, whose reply may be what
         // was lost. Only a call that opened its own transaction commits: not a nested one, not one
         // that joined the service's transaction (the service commits that, and learns its outcome).
         AtomicBoolean committing = new AtomicBoolean();
+        T result;
         try {
-            return tenants.call(tenant, actor, transaction -> {
-                T result = work.apply(transaction);
+            result = tenants.call(tenant, actor, transaction -> {
+                T returned = work.apply(transaction);
                 committing.set(tenants.commitsWhenWorkReturns());
-                return result;
+                return returned;
             });
         } catch (RuntimeException e) {
-            throw committing.get() ? errors.translateAtCommit(e) : errors.translate(e);
+            RuntimeException failure = committing.get() ? errors.translateAtCommit(e) : errors.translate(e);
+            if (outermost) {
+                ended(tenant, start, failure);
+            }
+            throw failure;
         }
+        if (outermost) {
+            ended(tenant, start, null);
+        }
+        return result;
+    }
+
+    private void ended(TenantId tenant, long start, RuntimeException failure) {
+        listener.ended(new StoreCall(tenant, Duration.ofNanos(System.nanoTime() - start), failure));
     }
 
     /**
@@ -135,6 +154,7 @@ public final class InvoiceStore {
         private OpenTransactions openTransactions;
         private Clock clock = Clock.systemUTC();
         private Supplier<String> actors = () -> null;
+        private StoreListener listener = StoreListener.NONE;
 
         private Builder() {
         }
@@ -188,6 +208,15 @@ public final class InvoiceStore {
          */
         public Builder actor(Supplier<String> actors) {
             this.actors = requireNonNull(actors, "actors is null");
+            return this;
+        }
+
+        /**
+         * Who is told of every call once it ended, with its duration and outcome (for metrics); by
+         * default no one. See {@link StoreListener} for when it is called and what it must not do.
+         */
+        public Builder listener(StoreListener listener) {
+            this.listener = requireNonNull(listener, "listener is null");
             return this;
         }
 

@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jooq.DSLContext;
-import org.jooq.exception.DataAccessException;
 
 /**
  * The words of the schema's rules, where the schema keeps them: each constraint's comment
@@ -46,7 +45,9 @@ final class RuleWordings {
             try {
                 wordings = dsl.resultQuery(COMMENTS).fetchMap(
                         row -> key(row.get(0, String.class), row.get(1, String.class)), row -> row.get(2, String.class));
-            } catch (DataAccessException unavailable) {
+            } catch (RuntimeException unavailable) {
+                // Not only jOOQ's DataAccessException: a service's context may translate it into its
+                // own (Spring Boot's does). Without the words, the violation is still reported.
                 return Optional.empty();
             }
             byConstraint.compareAndSet(null, wordings);

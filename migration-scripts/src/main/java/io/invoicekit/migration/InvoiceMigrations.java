@@ -36,6 +36,9 @@ public final class InvoiceMigrations {
     /** Where the migrations live on the classpath. */
     public static final String LOCATION = "classpath:db/migration";
 
+    /** The application role a builder grants to unless told another ({@link Builder#applicationRole}). */
+    public static final String DEFAULT_APPLICATION_ROLE = "invoice_app";
+
     private static final Pattern ROLE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
     private static final Pattern VERSION = Pattern.compile("[1-9][0-9]*");
 
@@ -160,7 +163,7 @@ public final class InvoiceMigrations {
      */
     public static final class Builder {
         private final DataSource dataSource;
-        private String applicationRole = "invoice_app";
+        private String applicationRole = DEFAULT_APPLICATION_ROLE;
         private Duration lockTimeout = Duration.ofSeconds(5);
         private Duration statementTimeout = Duration.ofHours(1);
         private String target = "latest";
