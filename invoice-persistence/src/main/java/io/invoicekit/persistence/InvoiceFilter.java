@@ -1,15 +1,15 @@
 package io.invoicekit.persistence;
 
-import static java.util.Objects.requireNonNull;
-
 import io.invoicekit.core.invoice.DisplayStatus;
 import io.invoicekit.core.tenant.ClientId;
 import io.invoicekit.core.tenant.InvoiceId;
+import io.invoicekit.core.validation.Violations;
 import java.time.LocalDate;
 
 /**
  * Which of a tenant's invoices to list, newest issue date first. Start from {@link #all()} and
- * narrow it; every field is optional (null: no restriction).
+ * narrow it; every field is optional (null: no restriction), but a narrowing names what it narrows
+ * to: a null there, or a range that ends before it starts, is a {@code ValidationException}.
  *
  * @param status     the status as a person sees it; {@code OVERDUE} is derived from due date,
  *                   balance and today, and {@code SENT}/{@code VIEWED}/{@code PARTIALLY_PAID}
@@ -23,10 +23,10 @@ public record InvoiceFilter(
         DisplayStatus status, ClientId clientId, LocalDate issuedFrom, LocalDate issuedTo, InvoiceId after) {
 
     public InvoiceFilter {
-        if (issuedFrom != null && issuedTo != null && issuedTo.isBefore(issuedFrom)) {
-            throw new IllegalArgumentException(
-                    "issuedTo must not be before issuedFrom, was " + issuedFrom + " .. " + issuedTo);
-        }
+        var violations = new Violations();
+        violations.check(issuedFrom == null || issuedTo == null || !issuedTo.isBefore(issuedFrom), "issuedTo",
+                "notBeforeIssuedFrom", "must not be before issuedFrom " + issuedFrom + ", was " + issuedTo);
+        violations.throwIfAny("invalid invoice filter");
     }
 
     public static InvoiceFilter all() {
@@ -34,19 +34,19 @@ public record InvoiceFilter(
     }
 
     public InvoiceFilter withStatus(DisplayStatus status) {
-        return new InvoiceFilter(requireNonNull(status, "status is null"), clientId, issuedFrom, issuedTo, after);
+        return new InvoiceFilter(Violations.required("status", status), clientId, issuedFrom, issuedTo, after);
     }
 
     public InvoiceFilter forClient(ClientId client) {
-        return new InvoiceFilter(status, requireNonNull(client, "client is null"), issuedFrom, issuedTo, after);
+        return new InvoiceFilter(status, Violations.required("clientId", client), issuedFrom, issuedTo, after);
     }
 
     public InvoiceFilter issuedBetween(LocalDate from, LocalDate to) {
         return new InvoiceFilter(status, clientId,
-                requireNonNull(from, "from is null"), requireNonNull(to, "to is null"), after);
+                Violations.required("issuedFrom", from), Violations.required("issuedTo", to), after);
     }
 
     public InvoiceFilter after(InvoiceId invoice) {
-        return new InvoiceFilter(status, clientId, issuedFrom, issuedTo, requireNonNull(invoice, "invoice is null"));
+        return new InvoiceFilter(status, clientId, issuedFrom, issuedTo, Violations.required("after", invoice));
     }
 }
