@@ -3,6 +3,18 @@ package io.invoicekit.persistence;
 import static io.invoicekit.core.failure.ConcurrencyConflictException.Reason.DEADLOCK;
 import static io.invoicekit.core.failure.ConcurrencyConflictException.Reason.LOCK_TIMEOUT;
 import static io.invoicekit.core.failure.ConcurrencyConflictException.Reason.SERIALIZATION_FAILURE;
+import static io.invoicekit.core.failure.DatabaseTimeoutException.Reason.IDLE_IN_TRANSACTION;
+import static io.invoicekit.core.failure.DatabaseTimeoutException.Reason.STATEMENT_CANCELED;
+import static io.invoicekit.core.failure.DatabaseTimeoutException.Reason.TRANSACTION_TIMEOUT;
+import static io.invoicekit.core.failure.DatabaseUnavailableException.Reason.CONNECTION_FAILED;
+import static io.invoicekit.core.failure.DatabaseUnavailableException.Reason.OUT_OF_RESOURCES;
+import static io.invoicekit.core.failure.DatabaseUnavailableException.Reason.POOL_TIMEOUT;
+import static io.invoicekit.core.failure.DatabaseUnavailableException.Reason.SESSION_TERMINATED;
+import static io.invoicekit.core.failure.DatabaseUnavailableException.Reason.STARTING_UP;
+import static io.invoicekit.core.failure.UnstorableValueException.Reason.CHARACTER_NOT_STORABLE;
+import static io.invoicekit.core.failure.UnstorableValueException.Reason.DATETIME_OUT_OF_RANGE;
+import static io.invoicekit.core.failure.UnstorableValueException.Reason.NUMBER_OUT_OF_RANGE;
+import static io.invoicekit.core.failure.UnstorableValueException.Reason.TEXT_TOO_LONG;
 
 import io.invoicekit.core.failure.CommitOutcomeUnknownException;
 import io.invoicekit.core.failure.ConcurrencyConflictException;
@@ -40,7 +52,10 @@ final class DatabaseErrors {
         this.wordings = wordings;
     }
 
-    /** The typed exception for a failure while the work ran (or began), or {@code failure} itself if it is the work's own. */
+    /**
+     * The typed exception for a failure while the work ran (or began), or {@code failure} itself if
+     * it is the work's own.
+     */
     RuntimeException translate(RuntimeException failure) {
         return translate(failure, false);
     }
@@ -63,14 +78,14 @@ final class DatabaseErrors {
         if (sql == null) {
             // jOOQ failing on its own (a mapping, a result of the wrong size): a bug, never a jOOQ type for the caller.
             return failure instanceof DataAccessException
-                    ? new UnclassifiedDatabaseException("the database layer failed: " + failure.getClass().getSimpleName(),
-                            null, failure)
+                    ? new UnclassifiedDatabaseException(
+                            "the database layer failed: " + failure.getClass().getSimpleName(), null, failure)
                     : failure;
         }
         String state = sql.getSQLState();
         if (sql instanceof SQLTransientConnectionException) {
             // HikariCP's timeout; its SQLSTATE, if any, is the last one it met opening a connection.
-            return new DatabaseUnavailableException(DatabaseUnavailableException.Reason.POOL_TIMEOUT, state, sql);
+            return new DatabaseUnavailableException(POOL_TIMEOUT, state, sql);
         }
         if (atCommit && noAnswer(state)) {
             return new CommitOutcomeUnknownException(state, sql);
@@ -91,15 +106,15 @@ final class DatabaseErrors {
                     "a lock was not granted within lock_timeout; retry", state, sql);
             case "42501" -> new TenantAccessDeniedException(
                     "refused by row-level security or privileges: " + primaryMessage(server, sql), state, sql);
-            case "57014" -> timeout(DatabaseTimeoutException.Reason.STATEMENT_CANCELED, state, sql);
-            case "25P03" -> timeout(DatabaseTimeoutException.Reason.IDLE_IN_TRANSACTION, state, sql);
-            case "25P04" -> timeout(DatabaseTimeoutException.Reason.TRANSACTION_TIMEOUT, state, sql);
-            case "57P01", "57P02", "57P05" -> unavailable(DatabaseUnavailableException.Reason.SESSION_TERMINATED, state, sql);
-            case "57P03" -> unavailable(DatabaseUnavailableException.Reason.STARTING_UP, state, sql);
-            case "22003" -> unstorable(UnstorableValueException.Reason.NUMBER_OUT_OF_RANGE, state, sql);
-            case "22008" -> unstorable(UnstorableValueException.Reason.DATETIME_OUT_OF_RANGE, state, sql);
-            case "22001" -> unstorable(UnstorableValueException.Reason.TEXT_TOO_LONG, state, sql);
-            case "22021", "22P05" -> unstorable(UnstorableValueException.Reason.CHARACTER_NOT_STORABLE, state, sql);
+            case "57014" -> new DatabaseTimeoutException(STATEMENT_CANCELED, state, sql);
+            case "25P03" -> new DatabaseTimeoutException(IDLE_IN_TRANSACTION, state, sql);
+            case "25P04" -> new DatabaseTimeoutException(TRANSACTION_TIMEOUT, state, sql);
+            case "57P01", "57P02", "57P05" -> new DatabaseUnavailableException(SESSION_TERMINATED, state, sql);
+            case "57P03" -> new DatabaseUnavailableException(STARTING_UP, state, sql);
+            case "22003" -> new UnstorableValueException(NUMBER_OUT_OF_RANGE, state, sql);
+            case "22008" -> new UnstorableValueException(DATETIME_OUT_OF_RANGE, state, sql);
+            case "22001" -> new UnstorableValueException(TEXT_TOO_LONG, state, sql);
+            case "22021", "22P05" -> new UnstorableValueException(CHARACTER_NOT_STORABLE, state, sql);
             default -> byClass(state, server, sql);
         };
     }
@@ -107,8 +122,8 @@ final class DatabaseErrors {
     /** The SQLSTATEs no single state above names, by their class (the first two characters). */
     private DatabaseException byClass(String state, ServerErrorMessage server, SQLException sql) {
         return switch (state.substring(0, 2)) {
-            case "08" -> unavailable(DatabaseUnavailableException.Reason.CONNECTION_FAILED, state, sql);
-            case "53" -> unavailable(DatabaseUnavailableException.Reason.OUT_OF_RESOURCES, state, sql);
+            case "08" -> new DatabaseUnavailableException(CONNECTION_FAILED, state, sql);
+            case "53" -> new DatabaseUnavailableException(OUT_OF_RESOURCES, state, sql);
             case "23" -> violation(Kind.OTHER, state, server, sql);
             default -> new UnclassifiedDatabaseException(primaryMessage(server, sql), state, sql);
         };
@@ -123,20 +138,6 @@ final class DatabaseErrors {
         return state == null || state.startsWith("08") || state.equals("57P01") || state.equals("57P02");
     }
 
-    private static DatabaseUnavailableException unavailable(DatabaseUnavailableException.Reason reason, String state,
-                                                            SQLException sql) {
-        return new DatabaseUnavailableException(reason, state, sql);
-    }
-
-    private static DatabaseTimeoutException timeout(DatabaseTimeoutException.Reason reason, String state,
-                                                    SQLException sql) {
-        return new DatabaseTimeoutException(reason, state, sql);
-    }
-
-    private static UnstorableValueException unstorable(UnstorableValueException.Reason reason, String state,
-                                                       SQLException sql) {
-        return new UnstorableValueException(reason, state, sql);
-    }
 
     /**
      * The rule in words: the constraint's comment, else the DETAIL a guard trigger raises its rule

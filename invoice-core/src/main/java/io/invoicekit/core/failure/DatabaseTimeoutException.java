@@ -23,22 +23,18 @@ public final class DatabaseTimeoutException extends DatabaseException {
         /** 25P04: the transaction ran past transaction_timeout (PostgreSQL 17); the session ended. */
         TRANSACTION_TIMEOUT("the transaction ran longer than transaction_timeout and the session was ended");
 
+        /** The message's words for this reason. */
         private final String description;
 
         Reason(String description) {
             this.description = description;
-        }
-
-        /** The message's words for this reason. */
-        public String description() {
-            return description;
         }
     }
 
     private final Reason reason;
 
     public DatabaseTimeoutException(Reason reason, String sqlState, Throwable cause) {
-        super(reason.description() + stateSuffix(sqlState), sqlState, cause);
+        super(reason.description + stateSuffix(sqlState), sqlState, cause);
         this.reason = reason;
     }
 

@@ -27,22 +27,18 @@ public final class DatabaseUnavailableException extends DatabaseException {
          */
         POOL_TIMEOUT("no pooled connection became free within the pool's connectionTimeout");
 
+        /** The message's words for this reason. */
         private final String description;
 
         Reason(String description) {
             this.description = description;
-        }
-
-        /** The message's words for this reason. */
-        public String description() {
-            return description;
         }
     }
 
     private final Reason reason;
 
     public DatabaseUnavailableException(Reason reason, String sqlState, Throwable cause) {
-        super(reason.description() + stateSuffix(sqlState), sqlState, cause);
+        super(reason.description + stateSuffix(sqlState), sqlState, cause);
         this.reason = reason;
     }
 

@@ -19,22 +19,18 @@ public final class UnstorableValueException extends DatabaseException {
         /** 22021, 22P05: a character the database's encoding cannot hold, such as NUL (U+0000). */
         CHARACTER_NOT_STORABLE("a text holds a character the database cannot store");
 
+        /** The message's words for this reason. */
         private final String description;
 
         Reason(String description) {
             this.description = description;
-        }
-
-        /** The message's words for this reason. */
-        public String description() {
-            return description;
         }
     }
 
     private final Reason reason;
 
     public UnstorableValueException(Reason reason, String sqlState, Throwable cause) {
-        super(reason.description() + stateSuffix(sqlState), sqlState, cause);
+        super(reason.description + stateSuffix(sqlState), sqlState, cause);
         this.reason = reason;
     }
 

@@ -61,10 +61,10 @@ public final class InvoiceKitAutoConfiguration {
     static class Migration {
 
         @Bean
-        SchemaMigration invoiceKitSchemaMigration(InvoiceKitProperties properties,
+        StartupMigration invoiceKitSchemaMigration(InvoiceKitProperties properties,
                                                   ObjectProvider<JdbcConnectionDetails> application) {
             InvoiceKitProperties.Migration settings = properties.migration();
-            return new SchemaMigration(settings.owner(applicationUrl(application)), settings);
+            return new StartupMigration(settings.owner(applicationUrl(application)), settings);
         }
     }
 

@@ -8,17 +8,17 @@ import org.springframework.beans.factory.InitializingBean;
 
 /**
  * Migrates the schema as its owner when the context starts: the bean Spring Boot makes its
- * DataSource users (jOOQ's DSLContext, JdbcTemplate, ...) wait for ({@link SchemaMigrationDetector}),
+ * DataSource users (jOOQ's DSLContext, JdbcTemplate, ...) wait for ({@link StartupMigrationDetector}),
  * as it does for its own Flyway. A failed migration fails the start-up.
  */
-final class SchemaMigration implements InitializingBean {
+final class StartupMigration implements InitializingBean {
 
-    private static final Log log = LogFactory.getLog(SchemaMigration.class);
+    private static final Log log = LogFactory.getLog(StartupMigration.class);
 
     private final Login owner;
     private final InvoiceKitProperties.Migration settings;
 
-    SchemaMigration(Login owner, InvoiceKitProperties.Migration settings) {
+    StartupMigration(Login owner, InvoiceKitProperties.Migration settings) {
         this.owner = owner;
         this.settings = settings;
     }

@@ -17,13 +17,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * afterwards, before any bean of the service uses the database; the application stays its own login.
  */
 @ExtendWith(ScratchDatabaseExtension.class)
-class SchemaMigrationTest {
+class StartupMigrationTest {
 
     private final ConnectionSettings empty;
     private final ConnectionSettings application;
     private final ApplicationContextRunner service;
 
-    SchemaMigrationTest(ScratchDatabases databases) {
+    StartupMigrationTest(ScratchDatabases databases) {
         this.empty = databases.empty();
         ConnectionSettings login = databases.migrated().application();
         this.application = empty.as(login.user(), login.password());
