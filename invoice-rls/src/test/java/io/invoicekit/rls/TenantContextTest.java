@@ -3,11 +3,10 @@ package io.invoicekit.rls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.invoicekit.core.failure.TenantSwitchException;
 import io.invoicekit.core.tenant.TenantId;
-import io.invoicekit.rls.isolation.PoolOfOne;
-import io.invoicekit.rls.isolation.TwoTenants;
 import io.invoicekit.testing.MigratedDatabase;
 import io.invoicekit.testing.TestDatabaseExtension;
 import java.sql.Connection;
@@ -21,7 +20,6 @@ import org.jooq.ExecuteListener;
 import org.jooq.SQLDialect;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,26 +33,21 @@ class TenantContextTest {
     private static final String CURRENT_TENANT = "select current_setting('app.user_id', true)";
 
     private final DataSource application;
-    private final TwoTenants tenants;
-    private final TenantId mine;
-    private final TenantId other;
+    private final TenantId mine = TenantId.of(UUID.randomUUID());
+    private final TenantId other = TenantId.of(UUID.randomUUID());
     private final List<String> statements = new ArrayList<>();
     private final TenantContext context;
 
     TenantContextTest(MigratedDatabase database) {
         this.application = database.applicationDataSource();
-        this.tenants = TwoTenants.create(database);
-        this.mine = TenantId.of(tenants.mine().tenant());
-        this.other = TenantId.of(tenants.other().tenant());
+        for (TenantId tenant : List.of(mine, other)) {
+            TenantContext.of(application).run(tenant, transaction -> transaction.execute(
+                    "insert into users (id, name, email) values (?, 'Tenant', 'tenant@example.com')", tenant.value()));
+        }
         DSLContext recorded = DSL.using(application, SQLDialect.POSTGRES).configuration()
                 .deriveAppending(ExecuteListener.onExecuteStart(execution -> statements.add(execution.sql())))
                 .dsl();
         this.context = TenantContext.of(recorded);
-    }
-
-    @AfterAll
-    void remove_the_tenants() {
-        tenants.close();
     }
 
     @Test
@@ -96,7 +89,7 @@ class TenantContextTest {
     @ParameterizedTest
     @EnumSource(Ending.class)
     void the_tenant_ends_with_the_transaction_on_the_same_connection(Ending ending) {
-        try (HikariDataSource pool = PoolOfOne.over(application)) {
+        try (HikariDataSource pool = poolOfOne()) {
             DSLContext afterwards = DSL.using(pool, SQLDialect.POSTGRES);
             String session = text(afterwards, "select pg_backend_pid()::text");
             try {
@@ -233,6 +226,14 @@ class TenantContextTest {
         }
         assertThat(clientExists(mine, kept)).isTrue();
         assertThat(clientExists(mine, undone)).isFalse();
+    }
+
+    /** A pool of exactly one connection: every borrower gets the session the previous one returned. */
+    private HikariDataSource poolOfOne() {
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(application);
+        config.setMaximumPoolSize(1);
+        return new HikariDataSource(config);
     }
 
     private static String text(DSLContext context, String sql, Object... binds) {

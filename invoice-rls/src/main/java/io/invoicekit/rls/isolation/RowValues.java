@@ -15,27 +15,27 @@ import java.util.UUID;
  * @param position      a line item's position on its invoice
  * @param transactionId a payment's provider transaction id
  */
-public record RowValues(UUID tenant, UUID id, UUID client, UUID service, UUID invoice, UUID creditNote,
+record RowValues(UUID tenant, UUID id, UUID client, UUID service, UUID invoice, UUID creditNote,
                         int position, String transactionId) {
 
-    public RowValues withClient(UUID other) {
+    RowValues withClient(UUID other) {
         return new RowValues(tenant, id, other, service, invoice, creditNote, position, transactionId);
     }
 
-    public RowValues withService(UUID other) {
+    RowValues withService(UUID other) {
         return new RowValues(tenant, id, client, other, invoice, creditNote, position, transactionId);
     }
 
-    public RowValues withInvoice(UUID other) {
+    RowValues withInvoice(UUID other) {
         return new RowValues(tenant, id, client, service, other, creditNote, position, transactionId);
     }
 
-    public RowValues withCreditNote(UUID other) {
+    RowValues withCreditNote(UUID other) {
         return new RowValues(tenant, id, client, service, invoice, other, position, transactionId);
     }
 
     /** This row with the id and the unique value (transaction id) of {@code other}. */
-    public RowValues withUniqueValuesOf(RowValues other) {
+    RowValues withUniqueValuesOf(RowValues other) {
         return new RowValues(tenant, other.id, client, service, invoice, creditNote, position, other.transactionId);
     }
 }

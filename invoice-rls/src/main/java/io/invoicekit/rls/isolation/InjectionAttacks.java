@@ -19,7 +19,7 @@ final class InjectionAttacks {
         List<Probe> probes = new ArrayList<>();
         for (String hostile : HOSTILE_TENANTS) {
             String attack = "tenant \"" + hostile + "\"";
-            probes.add(new Probe(attack + " through set_config: what app.user_id reads", "app.user_id",
+            probes.add(Probe.unseeded(attack + " through set_config: what app.user_id reads", "app.user_id",
                     Expected.value("the text, verbatim"),
                     session -> {
                         session.tenant(hostile);
@@ -27,14 +27,14 @@ final class InjectionAttacks {
                         return new Value(hostile.equals(stored) ? "the text, verbatim" : stored);
                     }));
             for (TenantTable table : TenantTable.values()) {
-                probes.add(new Probe(attack + " through set_config, then read", table.table(),
+                probes.add(Probe.unseeded(attack + " through set_config, then read", table.table(),
                         Expected.refused("22P02").because("not a uuid; a dropped table would give 42P01"),
                         session -> {
                             session.tenant(hostile);
                             return Outcome.rows(session.number("select count(*) from " + table.table()));
                         }));
             }
-            probes.add(new Probe(attack + " through TenantId.parse", "TenantId",
+            probes.add(Probe.unseeded(attack + " through TenantId.parse", "TenantId",
                     Expected.refused("ValidationException").because("before any SQL"),
                     session -> new Value("accepted " + TenantId.parse(hostile))));
         }

@@ -19,7 +19,7 @@ import java.util.UUID;
  * @param draft         its draft, without lines
  * @param transactionId the payment's transaction id
  */
-public record TenantRows(String name, UUID tenant, UUID client, UUID service, UUID series, UUID invoice,
+record TenantRows(String name, UUID tenant, UUID client, UUID service, UUID series, UUID invoice,
                          UUID lineItem, UUID payment, UUID creditNote, UUID creditNoteLine, UUID draft,
                          String transactionId) {
 
@@ -30,7 +30,7 @@ public record TenantRows(String name, UUID tenant, UUID client, UUID service, UU
     }
 
     /** The values of this tenant's existing row in {@code table}. */
-    public RowValues existingRow(TenantTable table) {
+    RowValues existingRow(TenantTable table) {
         UUID id = switch (table) {
             case USERS -> tenant;
             case CLIENTS -> client;
@@ -49,7 +49,7 @@ public record TenantRows(String name, UUID tenant, UUID client, UUID service, UU
      * A row of {@code table} this tenant does not have yet: a new id and transaction id, position
      * 1 on the draft for a line item, and this tenant's client, catalog item and sent invoice.
      */
-    public RowValues newRow(TenantTable table) {
+    RowValues newRow(TenantTable table) {
         return new RowValues(tenant, UUID.randomUUID(), client, service,
                 table == TenantTable.LINE_ITEMS ? draft : invoice, creditNote, table == TenantTable.CREDIT_NOTE_LINES ? 2 : 1,
                 "probe-" + UUID.randomUUID());

@@ -8,12 +8,12 @@ import javax.sql.DataSource;
  * A HikariCP pool of exactly one connection: every borrower gets the session the previous one
  * returned, which is what makes a leftover tenant visible. The caller closes it.
  */
-public final class PoolOfOne {
+final class PoolOfOne {
 
     private PoolOfOne() {
     }
 
-    public static HikariDataSource over(DataSource dataSource) {
+    static HikariDataSource over(DataSource dataSource) {
         HikariConfig config = new HikariConfig();
         config.setDataSource(dataSource);
         config.setMaximumPoolSize(1);

@@ -7,23 +7,28 @@ import java.util.List;
 
 /**
  * Work that never set a tenant, in the three ways the setting can be missing, must see nothing
- * and write nothing; and no database- or role-level default may hand sessions a tenant.
+ * and write nothing; and no database- or role-level default may hand sessions a tenant. A session
+ * that never saw the setting cannot have seeded rows (seeding sets it), so the first two ways are
+ * tried on what the database has committed; the empty tenant, which is what the setting reads after
+ * use, on the seeded rows too.
  */
 final class MissingTenantAttacks {
 
     /** How the tenant can be missing, and what {@code current_setting('app.user_id', true)} reads then. */
     private enum Missing {
-        FRESH_SESSION("no tenant, fresh session", "NULL"),
+        FRESH_SESSION("no tenant, fresh session", "NULL", false),
         // Once a session has used the setting, it reads '' and no longer NULL: hence the nullif.
-        AFTER_USE("no tenant, after a committed tenant transaction", "''"),
-        EMPTY("empty tenant ''", "''");
+        AFTER_USE("no tenant, after a committed tenant transaction", "''", false),
+        EMPTY("empty tenant ''", "''", true);
 
         private final String description;
         private final String reads;
+        private final boolean seeded;
 
-        Missing(String description, String reads) {
+        Missing(String description, String reads, boolean seeded) {
             this.description = description;
             this.reads = reads;
+            this.seeded = seeded;
         }
 
         void prepare(Session session, TenantRows someTenant) throws SQLException {
@@ -32,6 +37,7 @@ final class MissingTenantAttacks {
                     // Nothing: the session has never seen the setting.
                 }
                 case AFTER_USE -> {
+                    // A transaction that only set the tenant: the commit writes nothing.
                     session.tenant(someTenant.tenant());
                     session.commit();
                 }
@@ -58,7 +64,7 @@ final class MissingTenantAttacks {
                 probes.addAll(onTable(missing, table));
             }
         }
-        probes.add(new Probe("look for a default tenant of a database or role", "pg_db_role_setting",
+        probes.add(Probe.unseeded("look for a default tenant of a database or role", "pg_db_role_setting",
                 Expected.count(0, "settings of app.user_id"),
                 session -> new Outcome.Count(session.number("""
                         select count(*)
@@ -83,7 +89,7 @@ final class MissingTenantAttacks {
     }
 
     private Probe without(Missing missing, String attack, String target, Expected expected, Probe.Action action) {
-        return new Probe(missing.description + ": " + attack, target, expected, session -> {
+        return new Probe(missing.description + ": " + attack, target, expected, missing.seeded, session -> {
             missing.prepare(session, mine);
             return action.run(session);
         });

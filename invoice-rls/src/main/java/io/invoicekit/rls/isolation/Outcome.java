@@ -1,7 +1,7 @@
 package io.invoicekit.rls.isolation;
 
 /** What the database (or the Java API) did when a {@link Probe} ran: the observed column of the report. */
-public sealed interface Outcome {
+sealed interface Outcome {
 
     /** How many rows, lines or notices came back, and of what ("rows", "lines of tenant B among 3"). */
     record Count(long value, String unit) implements Outcome {

@@ -1,10 +1,10 @@
 package io.invoicekit.rls.isolation;
 
 /** A probe and what it observed: one row of the report. */
-public record Observation(Probe probe, Outcome outcome) {
+record Observation(Probe probe, Outcome outcome) {
 
     /** True when the database did what a sound one does: the attack was blocked, the control passed. */
-    public boolean asExpected() {
+    boolean asExpected() {
         return probe.expected().accepts().test(outcome);
     }
 

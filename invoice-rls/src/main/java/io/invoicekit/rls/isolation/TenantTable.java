@@ -10,7 +10,7 @@ import java.util.function.Function;
  * In foreign-key order: each table's rows may refer to rows of the tables before it. (The series'
  * counters are the database's alone: {@link DerivedStateAttacks} probes them.)
  */
-public enum TenantTable {
+enum TenantTable {
 
     USERS("users", "id", "id",
             "insert into users (id, name, email) values (?, 'Probe tenant', 'tenant@example.com')",
@@ -68,32 +68,32 @@ public enum TenantTable {
     }
 
     /** The table's name in SQL. */
-    public String table() {
+    String table() {
         return table;
     }
 
     /** The column that holds the tenant. */
-    public String tenantKey() {
+    String tenantKey() {
         return tenantKey;
     }
 
     /** The columns of the primary key, comma-separated. */
-    public String primaryKey() {
+    String primaryKey() {
         return primaryKey;
     }
 
     /** Whether the tenant is the table's whole primary key: then no other unique value exists to reuse. */
-    public boolean keyedByTenantOnly() {
+    boolean keyedByTenantOnly() {
         return primaryKey.equals(tenantKey);
     }
 
     /** Inserts {@code row}, followed by {@code suffix} (an ON CONFLICT clause, RETURNING, or nothing). */
-    public long insert(Session session, RowValues row, String suffix) throws SQLException {
+    long insert(Session session, RowValues row, String suffix) throws SQLException {
         return session.rows(insert + " " + suffix, binds.apply(row));
     }
 
     /** Inserts {@code row} with {@code suffix}, which must end in RETURNING one column; that column. */
-    public String insertReturning(Session session, RowValues row, String suffix) throws SQLException {
+    String insertReturning(Session session, RowValues row, String suffix) throws SQLException {
         return session.text(insert + " " + suffix, binds.apply(row));
     }
 

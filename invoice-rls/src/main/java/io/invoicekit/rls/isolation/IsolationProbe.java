@@ -1,0 +1,204 @@
+package io.invoicekit.rls.isolation;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.postgresql.util.PSQLException;
+
+/**
+ * Proves that a database keeps its tenants apart, by attacking it as the application role: every
+ * attack runs in a fresh session of a LOGIN member of that role, against two tenants of random ids
+ * that exist only inside that session's transaction, which is never committed. So it runs on any
+ * database, production included, and leaves no row behind (and no sequence moved).
+ *
+ * <p>The tenant tables are discovered from the catalog: the tenants table and every table of the
+ * schema with the tenant column. Tables the probe knows only from the catalog (a service's own) get
+ * attacks built from it ({@link GenericAttacks}); this project's own tables get richer, hand-written
+ * ones as well: their derived state (numbers, status, amounts, totals, issued documents, payments,
+ * the audit trail), the pooled connection, the hostile role's side doors.
+ *
+ * <pre>{@code
+ * IsolationReport report = IsolationProbe.builder(applicationLogin).build().run();
+ * System.out.print(report.table());
+ * }</pre>
+ */
+public final class IsolationProbe {
+
+    private final DataSource application;
+    private final TenantSchema schema;
+    private final TwoTenants tenants;
+    private final List<CatalogTable> tables;
+    private final List<CatalogTable> catalogOnly;
+    private final CatalogSeeds catalogSeeds;
+    private final boolean ours;
+    private final List<Probe> probes;
+
+    private IsolationProbe(Builder builder) {
+        this.application = builder.application;
+        this.schema = new TenantSchema(builder.schema, builder.tenantColumn, builder.tenantSetting,
+                builder.tenantsTable, builder.tenantsKey);
+        this.tenants = TwoTenants.random();
+        try (Session session = Session.open(application, schema.tenantSetting())) {
+            this.tables = CatalogTable.discover(session, schema);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the catalog as the application login: " + message(e), e);
+        }
+        Set<String> known = Arrays.stream(TenantTable.values()).map(TenantTable::table).collect(Collectors.toSet());
+        this.ours = schema.isInvoicekit()
+                && tables.stream().map(CatalogTable::label).collect(Collectors.toSet()).containsAll(known);
+        this.catalogOnly = tables.stream().filter(table -> !ours || !known.contains(table.label())).toList();
+        this.catalogSeeds = new CatalogSeeds(catalogOnly, schema);
+        this.probes = probes(builder.committedTenant);
+    }
+
+    /** A probe that attacks as {@code applicationLogin}: a LOGIN member of the application role, never the owner. */
+    public static Builder builder(DataSource applicationLogin) {
+        return new Builder(applicationLogin);
+    }
+
+    private List<Probe> probes(Optional<UUID> committed) {
+        List<List<Probe>> groups = new ArrayList<>();
+        if (ours) {
+            groups.add(new CrossTenantAttacks(tenants).probes());
+            groups.add(new MissingTenantAttacks(tenants).probes());
+            groups.add(new SessionAttacks(application, tenants).probes());
+            groups.add(new InjectionAttacks().probes());
+            groups.add(new HostileRoleAttacks(application, tenants, committed).probes());
+            groups.add(new DerivedStateAttacks(tenants).probes());
+        }
+        groups.add(new CatalogAttacks(tables, tenants).probes());
+        catalogOnly.forEach(table -> groups.add(new GenericAttacks(table, tenants).probes()));
+        return groups.stream().flatMap(List::stream).toList();
+    }
+
+    /** The tables attacked, as the catalog names them. */
+    public List<String> tables() {
+        return tables.stream().map(CatalogTable::label).toList();
+    }
+
+    /** Runs every attack; {@code progress} hears of each row of the report as it is observed. */
+    public IsolationReport run(Consumer<IsolationReport.Row> progress) {
+        List<IsolationReport.Row> rows = new ArrayList<>();
+        for (Probe probe : probes) {
+            IsolationReport.Row row = IsolationReport.Row.of(run(probe), tenants::describe);
+            rows.add(row);
+            progress.accept(row);
+        }
+        return new IsolationReport(tables(), rows);
+    }
+
+    public IsolationReport run() {
+        return run(row -> {
+        });
+    }
+
+    List<Probe> probes() {
+        return probes;
+    }
+
+    TwoTenants tenants() {
+        return tenants;
+    }
+
+    /** Runs one probe in a fresh session of the application role; an error is what it observed. */
+    Observation run(Probe probe) {
+        Outcome outcome;
+        try (Session session = Session.open(application, schema.tenantSetting())) {
+            if (probe.seeded()) {
+                seed(session);
+            }
+            outcome = probe.action().run(session);
+        } catch (SQLException e) {
+            outcome = new Outcome.Refused(Objects.requireNonNullElse(e.getSQLState(), "no SQLSTATE"), message(e));
+        } catch (RuntimeException e) {
+            // The Java API's refusals (TenantSwitchException, ValidationException) come this way.
+            outcome = new Outcome.Refused(e.getClass().getSimpleName(), e.getMessage());
+        }
+        return new Observation(probe, outcome);
+    }
+
+    /** Both tenants' rows, B's first, each under its own tenant; A stays set. */
+    private void seed(Session session) throws SQLException {
+        SeededRows seeded = new SeededRows();
+        for (TenantRows tenant : List.of(tenants.other(), tenants.mine())) {
+            if (ours) {
+                TwoTenants.seed(session, tenant);
+            } else {
+                session.tenant(tenant.tenant());
+            }
+            catalogSeeds.seed(session, tenant.tenant(), seeded);
+        }
+        session.seeded(seeded);
+    }
+
+    static String message(SQLException e) {
+        if (e instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
+            return psql.getServerErrorMessage().getMessage();
+        }
+        return Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName()).lines().findFirst().orElse("");
+    }
+
+    /** Where the tenants live, for schemas other than this project's; the defaults are its own. */
+    public static final class Builder {
+
+        private final DataSource application;
+        private String schema = TenantSchema.INVOICEKIT.schema();
+        private String tenantColumn = TenantSchema.INVOICEKIT.tenantColumn();
+        private String tenantSetting = TenantSchema.INVOICEKIT.tenantSetting();
+        private String tenantsTable = TenantSchema.INVOICEKIT.tenantsTable();
+        private String tenantsKey = TenantSchema.INVOICEKIT.tenantsKey();
+        private Optional<UUID> committedTenant = Optional.empty();
+
+        private Builder(DataSource application) {
+            this.application = Objects.requireNonNull(application, "application login is null");
+        }
+
+        /** The schema whose tables are attacked (default {@code public}). */
+        public Builder schema(String name) {
+            this.schema = Objects.requireNonNull(name, "schema is null");
+            return this;
+        }
+
+        /** The column that holds the tenant in every tenant-owned table (default {@code user_id}). */
+        public Builder tenantColumn(String column) {
+            this.tenantColumn = Objects.requireNonNull(column, "tenant column is null");
+            return this;
+        }
+
+        /** The setting the policies read the tenant from (default {@code app.user_id}). */
+        public Builder tenantSetting(String setting) {
+            this.tenantSetting = Objects.requireNonNull(setting, "tenant setting is null");
+            return this;
+        }
+
+        /** The table with a row per tenant, and its key column (default {@code users}, {@code id}). */
+        public Builder tenantsTable(String table, String keyColumn) {
+            this.tenantsTable = Objects.requireNonNull(table, "tenants table is null");
+            this.tenantsKey = Objects.requireNonNull(keyColumn, "tenants key column is null");
+            return this;
+        }
+
+        /**
+         * A tenant with committed rows (a real customer's, say) for the attacks that need rows of
+         * another tenant that exist outside the probe's transaction: planner statistics read
+         * through EXPLAIN, which only committed rows reach.
+         */
+        public Builder committedTenant(UUID tenant) {
+            this.committedTenant = Optional.of(Objects.requireNonNull(tenant, "committed tenant is null"));
+            return this;
+        }
+
+        /** Reads the catalog as the application login; throws {@link IllegalStateException} if it cannot. */
+        public IsolationProbe build() {
+            return new IsolationProbe(this);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package io.invoicekit.rls.isolation;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * A fresh connection with a transaction open, for one probe. Closing it ends the session without a
+ * commit, so whatever the probe's seeds and its attack wrote is rolled back.
+ */
+final class Session implements AutoCloseable {
+
+    private final Connection connection;
+    private final String tenantSetting;
+    private final boolean owned;
+    private SeededRows seeded = SeededRows.NONE;
+
+    private Session(Connection connection, String tenantSetting, boolean owned) {
+        this.connection = connection;
+        this.tenantSetting = tenantSetting;
+        this.owned = owned;
+    }
+
+    /** The connection of a transaction someone else runs (TenantContext's): closing the session leaves it open. */
+    static Session borrowing(Connection connection) {
+        return new Session(connection, TenantSchema.INVOICEKIT.tenantSetting(), false);
+    }
+
+    static Session open(DataSource dataSource, String tenantSetting) throws SQLException {
+        Connection connection = dataSource.getConnection();
+        try {
+            connection.setAutoCommit(false);
+            return new Session(connection, tenantSetting, true);
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    /** The rows seeded into the catalog's tables in this session's transaction ({@link CatalogSeeds}). */
+    SeededRows seeded() {
+        return seeded;
+    }
+
+    void seeded(SeededRows rows) {
+        this.seeded = rows;
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    /** Sets the tenant for the current transaction, as TenantContext does, to any text. */
+    void tenant(String value) throws SQLException {
+        text("select set_config(?, ?, true)", tenantSetting, value);
+    }
+
+    void tenant(UUID tenant) throws SQLException {
+        tenant(tenant.toString());
+    }
+
+    /** Runs a statement; the rows it returned, or else the rows it changed. */
+    long rows(String sql, List<?> binds) throws SQLException {
+        try (PreparedStatement statement = prepare(sql, binds)) {
+            if (!statement.execute()) {
+                return statement.getUpdateCount();
+            }
+            long rows = 0;
+            try (ResultSet result = statement.getResultSet()) {
+                while (result.next()) {
+                    rows++;
+                }
+            }
+            return rows;
+        }
+    }
+
+    long rows(String sql, Object... binds) throws SQLException {
+        return rows(sql, List.of(binds));
+    }
+
+    /** The single number a query returns. */
+    long number(String sql, Object... binds) throws SQLException {
+        return number(sql, List.of(binds));
+    }
+
+    long number(String sql, List<?> binds) throws SQLException {
+        try (PreparedStatement statement = prepare(sql, binds); ResultSet result = statement.executeQuery()) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    /** The single text a query returns, or null. */
+    String text(String sql, Object... binds) throws SQLException {
+        return text(sql, List.of(binds));
+    }
+
+    String text(String sql, List<?> binds) throws SQLException {
+        try (PreparedStatement statement = prepare(sql, binds); ResultSet result = statement.executeQuery()) {
+            result.next();
+            return result.getString(1);
+        }
+    }
+
+    /** Ends the transaction with a commit: only for probes that wrote nothing (the setting ends with it). */
+    void commit() throws SQLException {
+        connection.commit();
+    }
+
+    private PreparedStatement prepare(String sql, List<?> binds) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        try {
+            for (int i = 0; i < binds.size(); i++) {
+                statement.setObject(i + 1, binds.get(i));
+            }
+            return statement;
+        } catch (SQLException e) {
+            statement.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        if (owned) {
+            connection.close();
+        }
+    }
+}
