@@ -71,7 +71,9 @@ final class CatalogSeeds {
             if (column.fromSequence()) {
                 values.putIfAbsent(column.name(), Long.toString(probeNumber()));
             } else if (column.required() && values.get(column.name()) == null) {
-                values.put(column.name(), sample(column));
+                // Each tenant's own value where a key must be unique: a key without the tenant would refuse the second.
+                String sample = sample(column);
+                values.put(column.name(), table.uniqueColumns().contains(column.name()) ? fresh(column, sample) : sample);
             }
         }
         return insertReturning(session, table, values, "");

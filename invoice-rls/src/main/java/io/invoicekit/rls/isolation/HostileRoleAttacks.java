@@ -27,13 +27,14 @@ final class HostileRoleAttacks {
 
     private final DataSource application;
     private final TenantRows mine;
-    private final TenantRows other;
     private final Optional<UUID> committed;
+    // The pooled payment's victim writes in a session of its own: a tenant of its own, so that the
+    // seeded session's uncommitted rows of B never hold it in a lock wait.
+    private final TenantRows pooledVictim = TenantRows.random("B");
 
     HostileRoleAttacks(DataSource application, TwoTenants tenants, Optional<UUID> committed) {
         this.application = application;
         this.mine = tenants.mine();
-        this.other = tenants.other();
         this.committed = committed;
     }
 
@@ -98,15 +99,15 @@ final class HostileRoleAttacks {
                 tryToLeave(transaction, "set search_path = pg_temp, public");
             });
             try {
-                return context.call(TenantId.of(other.tenant()), transaction -> {
-                    transaction.connection(connection -> TwoTenants.seed(Session.borrowing(connection), other));
+                return context.call(TenantId.of(pooledVictim.tenant()), transaction -> {
+                    transaction.connection(connection -> TwoTenants.seed(Session.borrowing(connection), pooledVictim));
                     transaction.execute("""
                             insert into payments (user_id, id, invoice_id, currency, amount, method, status, payment_date)
                             values (?, ?, ?, 'EUR', 1.00, 'card', 'completed', date '2025-01-03')""",
-                            other.tenant(), UUID.randomUUID(), other.invoice());
+                            pooledVictim.tenant(), UUID.randomUUID(), pooledVictim.invoice());
                     BigDecimal paid = transaction.fetchSingle(
                             "select amount_paid from public.invoices where user_id = ? and id = ?",
-                            other.tenant(), other.invoice()).get(0, BigDecimal.class);
+                            pooledVictim.tenant(), pooledVictim.invoice()).get(0, BigDecimal.class);
                     throw new RolledBack(new Value("amount paid " + paid));
                 });
             } catch (RolledBack rolledBack) {

@@ -15,9 +15,11 @@ import org.postgresql.util.PSQLException;
 
 /**
  * Proves that a database keeps its tenants apart, by attacking it as the application role: every
- * attack runs in a fresh session of a LOGIN member of that role, against two tenants of random ids
- * that exist only inside that session's transaction, which is never committed. So it runs on any
- * database, production included, and leaves no row behind (and no sequence moved).
+ * attack runs in a session of a LOGIN member of that role, against two tenants of random ids that
+ * exist only inside that session's transaction, which is never committed (each attack in a
+ * savepoint of it, rolled back after; attacks on a session's start or on what is committed in
+ * sessions of their own). So it runs on any database, production included, and leaves no row
+ * behind (and no sequence moved).
  *
  * <p>The tenant tables are discovered from the catalog: the tenants table and every table of the
  * schema with the tenant column. Tables the probe knows only from the catalog (a service's own) get
@@ -69,7 +71,9 @@ public final class IsolationProbe {
         if (ours) {
             groups.add(new CrossTenantAttacks(tenants).probes());
             groups.add(new MissingTenantAttacks(tenants).probes());
-            groups.add(new SessionAttacks(application, tenants).probes());
+            // Attacks that commit or write in sessions of their own get tenants of their own: the
+            // seeded session's uncommitted keys would hold their inserts in a lock wait.
+            groups.add(new SessionAttacks(application, TwoTenants.random()).probes());
             groups.add(new InjectionAttacks().probes());
             groups.add(new HostileRoleAttacks(application, tenants, committed).probes());
             groups.add(new DerivedStateAttacks(tenants).probes());
@@ -87,10 +91,13 @@ public final class IsolationProbe {
     /** Runs every attack; {@code progress} hears of each row of the report as it is observed. */
     public IsolationReport run(Consumer<IsolationReport.Row> progress) {
         List<IsolationReport.Row> rows = new ArrayList<>();
-        for (Probe probe : probes) {
-            IsolationReport.Row row = IsolationReport.Row.of(run(probe), tenants::describe);
-            rows.add(row);
-            progress.accept(row);
+        try (SeededSession seeded = new SeededSession()) {
+            for (Probe probe : probes) {
+                Outcome outcome = probe.seeded() ? seeded.run(probe) : inFreshSession(probe);
+                IsolationReport.Row row = IsolationReport.Row.of(new Observation(probe, outcome), tenants::describe);
+                rows.add(row);
+                progress.accept(row);
+            }
         }
         return new IsolationReport(tables(), rows);
     }
@@ -104,25 +111,72 @@ public final class IsolationProbe {
         return probes;
     }
 
-    TwoTenants tenants() {
-        return tenants;
+    /** An unseeded probe, in a session of its own, which sees only what the database has committed. */
+    private Outcome inFreshSession(Probe probe) {
+        try (Session session = Session.open(application, schema.tenantSetting())) {
+            return attempt(probe, session);
+        } catch (SQLException e) {
+            return refused(e);
+        }
     }
 
-    /** Runs one probe in a fresh session of the application role; an error is what it observed. */
-    Observation run(Probe probe) {
-        Outcome outcome;
-        try (Session session = Session.open(application, schema.tenantSetting())) {
-            if (probe.seeded()) {
-                seed(session);
-            }
-            outcome = probe.action().run(session);
+    /** Runs the probe's action; an error is what it observed. */
+    private static Outcome attempt(Probe probe, Session session) {
+        try {
+            return probe.action().run(session);
         } catch (SQLException e) {
-            outcome = new Outcome.Refused(Objects.requireNonNullElse(e.getSQLState(), "no SQLSTATE"), message(e));
+            return refused(e);
         } catch (RuntimeException e) {
             // The Java API's refusals (TenantSwitchException, ValidationException) come this way.
-            outcome = new Outcome.Refused(e.getClass().getSimpleName(), e.getMessage());
+            return new Outcome.Refused(e.getClass().getSimpleName(), e.getMessage());
         }
-        return new Observation(probe, outcome);
+    }
+
+    private static Outcome refused(SQLException e) {
+        return new Outcome.Refused(Objects.requireNonNullElse(e.getSQLState(), "no SQLSTATE"), message(e));
+    }
+
+    /**
+     * One session whose transaction holds both tenants' seeded rows, never committed; each seeded
+     * probe runs in a savepoint of it, rolled back after, so that every probe finds the rows as
+     * seeded (seeding once instead of per probe is what keeps a run within seconds). A session that
+     * breaks is replaced by a freshly seeded one.
+     */
+    private final class SeededSession implements AutoCloseable {
+
+        private Session session;
+
+        Outcome run(Probe probe) {
+            try {
+                if (session == null) {
+                    session = Session.open(application, schema.tenantSetting());
+                    seed(session);
+                }
+                session.rows("savepoint isolation_probe");
+            } catch (SQLException e) {
+                close();
+                return refused(e);
+            }
+            Outcome outcome = attempt(probe, session);
+            try {
+                session.rows("rollback to savepoint isolation_probe");
+            } catch (SQLException e) {
+                close();
+            }
+            return outcome;
+        }
+
+        @Override
+        public void close() {
+            if (session != null) {
+                try {
+                    session.close();
+                } catch (SQLException e) {
+                    // The session is gone either way; its transaction was never committed.
+                }
+                session = null;
+            }
+        }
     }
 
     /** Both tenants' rows, B's first, each under its own tenant; A stays set. */

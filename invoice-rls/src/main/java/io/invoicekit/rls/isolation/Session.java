@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -33,6 +34,10 @@ final class Session implements AutoCloseable {
     static Session open(DataSource dataSource, String tenantSetting) throws SQLException {
         Connection connection = dataSource.getConnection();
         try {
+            try (Statement statement = connection.createStatement()) {
+                // A probe that waits for a lock (another probe's uncommitted row) reports it instead of hanging.
+                statement.execute("set lock_timeout = '10s'");
+            }
             connection.setAutoCommit(false);
             return new Session(connection, tenantSetting, true);
         } catch (SQLException e) {

@@ -23,7 +23,7 @@ import org.jooq.impl.DSL;
 final class SessionAttacks {
 
     private static final String POOL = "HikariCP pool of 1";
-    private static final int BORROWINGS = 2000;
+    private static final int BORROWINGS = 300;
 
     private final DataSource application;
     private final TwoTenants tenants;
