@@ -3,6 +3,7 @@ package io.invoicekit.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +38,7 @@ final class CheckCommand extends DatabaseCommand {
 
     @Override
     Outcome run(Target target) {
-        Instant takenAt = Instant.now();
+        Instant takenAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         long openedNanos = System.nanoTime();
         DatabaseFacts facts = DatabaseFacts.of(target);
         List<Part> parts = new ArrayList<>();

@@ -40,7 +40,9 @@ record DatabaseFacts(String url, String user, String database, String server, St
             schemaVersion = latest == null ? "none (nothing migrated)" : latest;
             pending = (int) states.stream().filter(state -> !state.applied()).count();
         } catch (RuntimeException e) {
-            schemaVersion = "unknown (" + CannotRun.oneLine(e) + ")";
+            // A role that may not read Flyway's history (the application role, for instance): its first line says so.
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+            schemaVersion = "unknown (" + reason.strip() + ")";
             pending = -1;
         }
         return new DatabaseFacts(target.login().url(), target.login().user(), database, server, schemaVersion, pending,

@@ -197,6 +197,9 @@ class UrlCommandsTest {
             assertThat(run.status()).as(run.toString()).isZero();
             assertThat(run.json().get("verdict").asText()).isEqualTo("PASS");
             assertThat(run.json().at("/database/user").asText()).isEqualTo("cli_test_app");
+            // It may not read the migration history: said, not guessed.
+            assertThat(run.json().at("/database/schemaVersion").asText()).startsWith("unknown (");
+            System.out.println("schema version as the application login: " + run.json().at("/database/schemaVersion"));
         } finally {
             try (Connection connection = superuser.connect(); Statement statement = connection.createStatement()) {
                 statement.execute("DROP ROLE cli_test_app");
