@@ -19,9 +19,11 @@ import org.jooq.impl.DSL;
  * (pg_stat_statements, when installed).
  *
  * <p>Contract: reads only, and one check that cannot run does not stop the others (it reports
- * FAIL with the reason). Hazard: run it as the schema owner or a monitoring role that is a
- * superuser or has BYPASSRLS; under row-level security any other role sees no tenant's rows, and
- * the duplicate check then says so instead of reporting a clean result.
+ * FAIL with the reason). Hazard: the cross-tenant check (duplicate invoice numbers) needs a role
+ * that is a superuser or has BYPASSRLS; the tables force row-level security even for their owner,
+ * so any other role, a plain owner included, sees no tenant's rows, and the check then reports
+ * {@link Status#NOT_AVAILABLE} naming the role it needs (which {@link HealthReport#overall()} does
+ * not count as a failure) instead of a clean result.
  */
 public final class DatabaseHealth {
 
@@ -69,7 +71,8 @@ public final class DatabaseHealth {
 
     private String describeDatabase() {
         try (Connection connection = dataSource.getConnection()) {
-            return connection.getMetaData().getUserName() + " at " + connection.getMetaData().getURL();
+            // Without the URL's parameters: a driver's data source spells out every one of its settings there.
+            return connection.getMetaData().getUserName() + " at " + connection.getMetaData().getURL().replaceFirst("\\?.*", "");
         } catch (SQLException e) {
             return "an unreachable database (" + e.getMessage() + ")";
         }

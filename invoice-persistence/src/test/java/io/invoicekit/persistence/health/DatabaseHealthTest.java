@@ -6,16 +6,12 @@ import io.invoicekit.testing.ConnectionSettings;
 import io.invoicekit.testing.MigratedDatabase;
 import io.invoicekit.testing.ScratchDatabaseExtension;
 import io.invoicekit.testing.ScratchDatabases;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -173,44 +169,6 @@ class DatabaseHealthTest {
         assertThat(slow.detail()).contains("shared_preload_libraries").contains("CREATE EXTENSION pg_stat_statements");
     }
 
-    @Test
-    void the_command_line_prints_the_report_and_exits_1_when_a_check_fails() {
-        MigratedDatabase database = databases.migrated();
-        asOwner(database.owner(), List.of("ALTER TABLE invoices DISABLE ROW LEVEL SECURITY"));
-        ConnectionSettings owner = database.owner();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-        int status = HealthReportMain.run(new String[] {owner.jdbcUrl(), owner.user()},
-                Map.of(HealthReportMain.PASSWORD, owner.password()), print(out), print(new ByteArrayOutputStream()));
-
-        assertThat(status).isEqualTo(1);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("FAIL").contains("row-level security")
-                .contains("RLS_NOT_ENABLED");
-    }
-
-    @Test
-    void the_command_line_refuses_a_missing_user_with_its_usage() {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-        int status = HealthReportMain.run(new String[] {"jdbc:postgresql://localhost/invoices"}, Map.of(),
-                print(new ByteArrayOutputStream()), print(err));
-
-        assertThat(status).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: HealthReportMain");
-    }
-
-    @Test
-    void the_command_line_names_an_unreachable_database_once() {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-        int status = HealthReportMain.run(new String[] {"jdbc:postgresql://127.0.0.1:1/invoices", "owner"},
-                Map.of(), print(new ByteArrayOutputStream()), print(err));
-
-        assertThat(status).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8))
-                .startsWith("cannot connect to jdbc:postgresql://127.0.0.1:1/invoices as owner: ");
-    }
-
     private static HealthReport report(MigratedDatabase database, HealthThresholds thresholds) {
         return DatabaseHealth.of(database.ownerDataSource(), database.applicationRole()).withThresholds(thresholds).report();
     }
@@ -241,9 +199,5 @@ class DatabaseHealthTest {
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
-    }
-
-    private static PrintStream print(ByteArrayOutputStream bytes) {
-        return new PrintStream(bytes, true, StandardCharsets.UTF_8);
     }
 }

@@ -1,0 +1,63 @@
+package io.invoicekit.cli;
+
+import io.invoicekit.testing.ConnectionSettings;
+import io.invoicekit.testing.EmbeddedServer;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+/**
+ * The database of a run without {@code --url}: an embedded PostgreSQL (invoice-testing's
+ * {@link EmbeddedServer}, the server the tests run on), set up as a real deployment is. Its
+ * superuser only prepares what a DBA would: a plain owner login ({@value #OWNER}: no superuser,
+ * no BYPASSRLS, no CREATEROLE), the NOLOGIN application role, a login member of it ({@value #APPLICATION}),
+ * and the database {@value #DATABASE} owned by the owner. The schema is then migrated as the owner,
+ * through the same code path as {@code invoicekit migrate}.
+ */
+final class EmbeddedDatabase {
+
+    static final String OWNER = "invoicekit_owner";
+    static final String APPLICATION = "invoicekit_app";
+    static final String DATABASE = "invoicekit";
+
+    private EmbeddedDatabase() {
+    }
+
+    /**
+     * Starts the server and prepares the roles and the database, not yet migrated.
+     *
+     * @param applicationRole a validated lower-case identifier
+     */
+    static Target start(String applicationRole, Console console) {
+        console.progress("no --url: starting an embedded PostgreSQL of its own (a throwaway server, removed at exit)");
+        EmbeddedServer server;
+        try {
+            server = EmbeddedServer.start();
+        } catch (RuntimeException e) {
+            throw new CannotRun("the embedded PostgreSQL did not start: " + CannotRun.oneLine(e), e);
+        }
+        try {
+            String ownerPassword = UUID.randomUUID().toString();
+            String applicationPassword = UUID.randomUUID().toString();
+            ConnectionSettings superuser = server.superuser();
+            String plain = " NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS";
+            try (Connection connection = superuser.connect(); Statement statement = connection.createStatement()) {
+                statement.execute("CREATE ROLE " + OWNER + " LOGIN PASSWORD '" + ownerPassword + "'" + plain);
+                statement.execute("CREATE ROLE " + applicationRole + " NOLOGIN" + plain);
+                statement.execute("CREATE ROLE " + APPLICATION + " LOGIN PASSWORD '" + applicationPassword + "'" + plain
+                        + " IN ROLE " + applicationRole);
+                statement.execute("CREATE DATABASE " + DATABASE + " OWNER " + OWNER);
+            }
+            String url = superuser.toDatabase(DATABASE).jdbcUrl();
+            console.progress("embedded " + server.version() + " on localhost:" + server.port() + ", database "
+                    + DATABASE + " owned by " + OWNER + " (no superuser, no BYPASSRLS), application login "
+                    + APPLICATION + " in " + applicationRole);
+            return Target.embedded(server, new Login(url, OWNER, ownerPassword), applicationRole,
+                    new Login(url, APPLICATION, applicationPassword));
+        } catch (SQLException | RuntimeException e) {
+            server.close();
+            throw new CannotRun("could not prepare the embedded PostgreSQL: " + CannotRun.oneLine(e), e);
+        }
+    }
+}

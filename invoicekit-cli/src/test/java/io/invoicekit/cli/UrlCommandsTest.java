@@ -1,0 +1,209 @@
+package io.invoicekit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.invoicekit.testing.ConnectionSettings;
+import io.invoicekit.testing.ScratchDatabaseExtension;
+import io.invoicekit.testing.ScratchDatabases;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The commands by URL on an empty database owned by a plain owner login (no superuser, no
+ * BYPASSRLS, no CREATEROLE), as in a real deployment: migrate, then audit, health and check, then
+ * undo the latest version and migrate it again. In order, on one database.
+ */
+@ExtendWith(ScratchDatabaseExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class UrlCommandsTest {
+
+    private static final String OWNER = "cli_test_owner";
+    private static final String OWNER_PASSWORD = "owner-secret";
+
+    private ConnectionSettings superuser;
+    private String url;
+    private Map<String, String> environment;
+    private final List<String> applied = new ArrayList<>();
+
+    @BeforeAll
+    void a_plain_owner_and_its_empty_database(ScratchDatabases databases) throws SQLException {
+        superuser = databases.empty();
+        try (Connection connection = superuser.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP ROLE IF EXISTS " + OWNER);
+            statement.execute("CREATE ROLE " + OWNER + " LOGIN PASSWORD '" + OWNER_PASSWORD
+                    + "' NOSUPERUSER NOBYPASSRLS NOCREATEROLE NOCREATEDB");
+            // What the DBA creates: the owner may not create roles.
+            statement.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'invoice_app') THEN "
+                    + "CREATE ROLE invoice_app NOLOGIN; END IF; END $$");
+            statement.execute("ALTER DATABASE " + superuser.database() + " OWNER TO " + OWNER);
+        }
+        url = superuser.jdbcUrl();
+        environment = Map.of(DatabaseOptions.PASSWORD, OWNER_PASSWORD);
+    }
+
+    @Test
+    @Order(1)
+    void migrate_applies_every_version_as_the_plain_owner() {
+        Cli.Run run = Cli.run(environment, "migrate", "--url", url, "--user", OWNER, "--json");
+
+        assertThat(run.status()).as(run.toString()).isZero();
+        JsonNode json = run.json();
+        assertThat(json.get("command").asText()).isEqualTo("migrate");
+        assertThat(json.get("verdict").asText()).isEqualTo("PASS");
+        json.get("applied").forEach(version -> applied.add(version.asText()));
+        assertThat(applied).startsWith("1", "2", "3").hasSizeGreaterThanOrEqualTo(14);
+        assertThat(json.get("schemaVersion").asText()).isEqualTo(applied.getLast());
+        assertThat(json.at("/database/user").asText()).isEqualTo(OWNER);
+        assertThat(run.err()).contains("migrating as " + OWNER);
+    }
+
+    @Test
+    @Order(2)
+    void migrate_again_applies_nothing() {
+        Cli.Run run = Cli.run(environment, "migrate", "--url", url, "--user", OWNER);
+
+        assertThat(run.status()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("Nothing to apply: schema version " + applied.getLast());
+    }
+
+    @Test
+    @Order(3)
+    void audit_as_the_owner_finds_nothing() {
+        Cli.Run run = Cli.run(environment, "audit", "--url", url, "--user", OWNER);
+
+        assertThat(run.status()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("no findings").contains("audit: PASS, 0 findings");
+    }
+
+    @Test
+    @Order(4)
+    void health_as_the_plain_owner_passes_with_the_cross_tenant_check_not_available() {
+        Cli.Run run = Cli.run(environment, "health", "--url", url, "--user", OWNER);
+
+        assertThat(run.status()).as(run.toString()).isZero();
+        // A fresh database's indexes were never scanned: a warning, not a failure.
+        assertThat(run.out()).contains("health: WARN")
+                .containsPattern("WARN +unused indexes")
+                .containsPattern("NOT_AVAILABLE +duplicate invoice numbers +runs as " + OWNER)
+                .contains("BYPASSRLS");
+    }
+
+    @Test
+    @Order(5)
+    void health_json_parses_and_has_the_verdict_and_every_check() {
+        Cli.Run run = Cli.run(environment, "health", "--url", url, "--user", OWNER, "--json");
+
+        assertThat(run.status()).as(run.toString()).isZero();
+        JsonNode json = run.json();
+        assertThat(json.get("verdict").asText()).isEqualTo("WARN");
+        assertThat(json.get("overall").asText()).isEqualTo("WARN");
+        assertThat(json.get("checks")).anySatisfy(check -> {
+            assertThat(check.get("name").asText()).isEqualTo("duplicate invoice numbers");
+            assertThat(check.get("status").asText()).isEqualTo("NOT_AVAILABLE");
+        });
+        assertThat(json.at("/database/schemaVersion").asText()).isEqualTo(applied.getLast());
+        assertThat(json.at("/database/server").asText()).startsWith("PostgreSQL ");
+    }
+
+    @Test
+    @Order(6)
+    void check_sums_up_for_a_change_ticket(@TempDir Path directory) throws Exception {
+        Path passwordFile = Files.writeString(directory.resolve("owner.password"), OWNER_PASSWORD + "\n");
+
+        Cli.Run run = Cli.run(Map.of(), "check", "--url", url, "--user", OWNER, "--password-file", passwordFile.toString());
+
+        assertThat(run.status()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("invoicekit check: WARN")
+                .containsPattern("database +" + OWNER + " at " + url)
+                .containsPattern("server +PostgreSQL \\d+")
+                .containsPattern("schema version +" + applied.getLast() + " \\(none pending\\)")
+                .containsPattern("audit +PASS +0 findings")
+                .containsPattern("health +WARN +\\d+ checks: \\d+ OK, 1 WARN, 0 FAIL, 2 NOT_AVAILABLE")
+                .containsPattern("verdict +WARN")
+                .containsPattern("taken +.*s in all");
+    }
+
+    @Test
+    @Order(7)
+    void check_json_has_each_part() {
+        Cli.Run run = Cli.run(environment, "check", "--url", url, "--user", OWNER, "--json");
+
+        assertThat(run.status()).as(run.toString()).isZero();
+        JsonNode json = run.json();
+        assertThat(json.get("verdict").asText()).isEqualTo("WARN");
+        assertThat(json.get("parts")).extracting(part -> part.get("name").asText()).containsExactly("audit", "health");
+        assertThat(json.get("parts")).extracting(part -> part.get("verdict").asText()).containsExactly("PASS", "WARN");
+        assertThat(json.at("/parts/0/report/findings")).isEmpty();
+        assertThat(run.err()).contains("auditing row-level security").contains("taking the health report");
+    }
+
+    @Test
+    @Order(8)
+    void undo_the_latest_then_migrate_applies_it_again() {
+        String latest = applied.getLast();
+
+        Cli.Run undo = Cli.run(environment, "undo", latest, "--url", url, "--user", OWNER);
+
+        assertThat(undo.status()).as(undo.toString()).isZero();
+        String previous = applied.get(applied.size() - 2);
+        assertThat(undo.out()).contains("Undid version " + latest + "; schema version now " + previous);
+
+        Cli.Run migrate = Cli.run(environment, "migrate", "--url", url, "--user", OWNER, "--lock-timeout", "10s",
+                "--statement-timeout", "30m", "--json");
+
+        assertThat(migrate.status()).as(migrate.toString()).isZero();
+        assertThat(migrate.json().get("applied")).extracting(JsonNode::asText).containsExactly(latest);
+    }
+
+    @Test
+    @Order(9)
+    void undo_of_a_version_that_is_not_the_latest_is_refused_with_exit_2() {
+        Cli.Run run = Cli.run(environment, "undo", "3", "--url", url, "--user", OWNER);
+
+        assertThat(run.status()).as(run.toString()).isEqualTo(2);
+        // Progress lines are "invoicekit: ..."; the one error line names the command.
+        assertThat(run.err().lines().filter(line -> line.startsWith("invoicekit undo:"))).singleElement().asString()
+                .startsWith("invoicekit undo: undo of version 3 refused: the latest applied migration is "
+                        + applied.getLast());
+    }
+
+    @Test
+    @Order(10)
+    void audit_runs_as_any_role_here_the_application_login() throws SQLException {
+        try (Connection connection = superuser.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP ROLE IF EXISTS cli_test_app");
+            statement.execute("CREATE ROLE cli_test_app LOGIN PASSWORD 'app-secret' IN ROLE invoice_app");
+        }
+        try {
+            Cli.Run run = Cli.run(Map.of(DatabaseOptions.PASSWORD, "app-secret"), "audit", "--url", url,
+                    "--user", "cli_test_app", "--json");
+
+            assertThat(run.status()).as(run.toString()).isZero();
+            assertThat(run.json().get("verdict").asText()).isEqualTo("PASS");
+            assertThat(run.json().at("/database/user").asText()).isEqualTo("cli_test_app");
+            // It may not read the migration history: said, not guessed.
+            assertThat(run.json().at("/database/schemaVersion").asText()).startsWith("unknown (");
+            System.out.println("schema version as the application login: " + run.json().at("/database/schemaVersion"));
+        } finally {
+            try (Connection connection = superuser.connect(); Statement statement = connection.createStatement()) {
+                statement.execute("DROP ROLE cli_test_app");
+            }
+        }
+    }
+}
