@@ -8,13 +8,8 @@ final class Steps {
     private Steps() {
     }
 
-    /**
-     * New instances (they hold the options parsed for one run). The isolation probe (invoice-rls's
-     * {@code IsolationProbe}) goes between the audit and the health report, as {@code new
-     * IsolationStep()}: a {@link Step} whose {@link Step#options()} carry {@code --app-user} and
-     * {@code --app-password-file}; that gives {@code invoicekit isolation} and check's part at once.
-     */
+    /** New instances (they hold the options parsed for one run). */
     static List<Step> all() {
-        return List.of(new AuditStep(), new HealthStep());
+        return List.of(new AuditStep(), new IsolationStep(), new HealthStep());
     }
 }

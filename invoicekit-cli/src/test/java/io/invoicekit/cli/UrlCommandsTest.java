@@ -9,6 +9,8 @@ import io.invoicekit.testing.ScratchDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -35,6 +37,8 @@ class UrlCommandsTest {
 
     private static final String OWNER = "cli_test_owner";
     private static final String OWNER_PASSWORD = "owner-secret";
+    private static final String APP_LOGIN = "cli_test_service";
+    private static final String APP_PASSWORD = "service-secret";
 
     private ConnectionSettings superuser;
     private String url;
@@ -51,10 +55,12 @@ class UrlCommandsTest {
             // What the DBA creates: the owner may not create roles.
             statement.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'invoice_app') THEN "
                     + "CREATE ROLE invoice_app NOLOGIN; END IF; END $$");
+            statement.execute("DROP ROLE IF EXISTS " + APP_LOGIN);
+            statement.execute("CREATE ROLE " + APP_LOGIN + " LOGIN PASSWORD '" + APP_PASSWORD + "' IN ROLE invoice_app");
             statement.execute("ALTER DATABASE " + superuser.database() + " OWNER TO " + OWNER);
         }
         url = superuser.jdbcUrl();
-        environment = Map.of(DatabaseOptions.PASSWORD, OWNER_PASSWORD);
+        environment = Map.of(DatabaseOptions.PASSWORD, OWNER_PASSWORD, IsolationStep.PASSWORD, APP_PASSWORD);
     }
 
     @Test
@@ -126,7 +132,10 @@ class UrlCommandsTest {
     void check_sums_up_for_a_change_ticket(@TempDir Path directory) throws Exception {
         Path passwordFile = Files.writeString(directory.resolve("owner.password"), OWNER_PASSWORD + "\n");
 
-        Cli.Run run = Cli.run(Map.of(), "check", "--url", url, "--user", OWNER, "--password-file", passwordFile.toString());
+        Path appPasswordFile = Files.writeString(directory.resolve("service.password"), APP_PASSWORD + "\n");
+
+        Cli.Run run = Cli.run(Map.of(), "check", "--url", url, "--user", OWNER, "--password-file", passwordFile.toString(),
+                "--app-user", APP_LOGIN, "--app-password-file", appPasswordFile.toString());
 
         assertThat(run.status()).as(run.toString()).isZero();
         assertThat(run.out()).contains("invoicekit check: WARN")
@@ -134,6 +143,7 @@ class UrlCommandsTest {
                 .containsPattern("server +PostgreSQL \\d+")
                 .containsPattern("schema version +" + applied.getLast() + " \\(none pending\\)")
                 .containsPattern("audit +PASS +0 findings")
+                .containsPattern("isolation +PASS +\\d+ attacks on 11 tables, 0 not as expected")
                 .containsPattern("health +WARN +\\d+ checks: \\d+ OK, 1 WARN, 0 FAIL, 2 NOT_AVAILABLE")
                 .containsPattern("verdict +WARN")
                 .containsPattern("taken +.*s in all");
@@ -142,19 +152,107 @@ class UrlCommandsTest {
     @Test
     @Order(7)
     void check_json_has_each_part() {
-        Cli.Run run = Cli.run(environment, "check", "--url", url, "--user", OWNER, "--json");
+        Cli.Run run = Cli.run(environment, "check", "--url", url, "--user", OWNER, "--app-user", APP_LOGIN, "--json");
 
         assertThat(run.status()).as(run.toString()).isZero();
         JsonNode json = run.json();
         assertThat(json.get("verdict").asText()).isEqualTo("WARN");
-        assertThat(json.get("parts")).extracting(part -> part.get("name").asText()).containsExactly("audit", "health");
-        assertThat(json.get("parts")).extracting(part -> part.get("verdict").asText()).containsExactly("PASS", "WARN");
+        assertThat(json.get("parts")).extracting(part -> part.get("name").asText())
+                .containsExactly("audit", "isolation", "health");
+        assertThat(json.get("parts")).extracting(part -> part.get("verdict").asText())
+                .containsExactly("PASS", "PASS", "WARN");
+        assertThat(json.at("/parts/1/report/attacks")).allSatisfy(attack ->
+                assertThat(attack.get("asExpected").asBoolean()).as(attack.toString()).isTrue());
         assertThat(json.at("/parts/0/report/findings")).isEmpty();
         assertThat(run.err()).contains("auditing row-level security").contains("taking the health report");
     }
 
     @Test
     @Order(8)
+    void check_leaves_every_row_and_sequence_as_it_found_them() throws SQLException {
+        List<String> before = rowsAndSequences();
+
+        Cli.Run run = Cli.run(environment, "check", "--url", url, "--user", OWNER, "--app-user", APP_LOGIN);
+
+        assertThat(run.status()).as(run.toString()).isZero();
+        assertThat(rowsAndSequences()).isEqualTo(before);
+    }
+
+    @Test
+    @Order(8)
+    void isolation_attacks_a_tenant_table_the_service_added() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, OWNER, OWNER_PASSWORD);
+             Statement statement = connection.createStatement()) {
+            statement.execute("""
+                    create table service_notes (
+                        user_id uuid not null references users (id),
+                        id      bigserial,
+                        body    text not null,
+                        primary key (user_id, id));
+                    alter table service_notes enable row level security;
+                    alter table service_notes force row level security;
+                    create policy service_notes_tenant on service_notes
+                        using (user_id = (select current_tenant_id()));
+                    grant select, insert, delete on service_notes to invoice_app;
+                    grant usage on sequence service_notes_id_seq to invoice_app""");
+        }
+        try {
+            Cli.Run run = Cli.run(Map.of(DatabaseOptions.PASSWORD, APP_PASSWORD), "isolation", "--url", url,
+                    "--user", APP_LOGIN, "--json");
+
+            assertThat(run.status()).as(run.toString()).isZero();
+            assertThat(run.json().get("tables")).extracting(JsonNode::asText).contains("service_notes");
+            assertThat(run.json().get("attacks"))
+                    .filteredOn(attack -> attack.get("table").asText().equals("service_notes"))
+                    .extracting(attack -> attack.get("attack").asText())
+                    .contains("control: read my own row", "read another tenant's rows",
+                            "copy my row with another tenant's key");
+        } finally {
+            try (Connection connection = DriverManager.getConnection(url, OWNER, OWNER_PASSWORD);
+                 Statement statement = connection.createStatement()) {
+                statement.execute("drop table service_notes");
+            }
+        }
+    }
+
+    @Test
+    @Order(8)
+    void isolation_refuses_a_login_that_would_prove_nothing() {
+        Cli.Run run = Cli.run(environment, "isolation", "--url", url, "--user", OWNER);
+
+        assertThat(run.status()).as(run.toString()).isEqualTo(2);
+        assertThat(run.err()).contains(OWNER + " is not a plain LOGIN member of invoice_app");
+    }
+
+    /** Every table's row count and every sequence's last value, as the superuser sees them. */
+    private List<String> rowsAndSequences() throws SQLException {
+        List<String> state = new ArrayList<>();
+        try (Connection connection = superuser.connect(); Statement statement = connection.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet result = statement.executeQuery(
+                    "select format('%I.%I', schemaname, relname) from pg_stat_user_tables order by 1")) {
+                while (result.next()) {
+                    tables.add(result.getString(1));
+                }
+            }
+            for (String table : tables) {
+                try (ResultSet result = statement.executeQuery("select count(*) from " + table)) {
+                    result.next();
+                    state.add(table + " " + result.getLong(1));
+                }
+            }
+            try (ResultSet result = statement.executeQuery(
+                    "select sequencename, last_value from pg_sequences order by 1")) {
+                while (result.next()) {
+                    state.add(result.getString(1) + " " + result.getString(2));
+                }
+            }
+        }
+        return state;
+    }
+
+    @Test
+    @Order(9)
     void undo_the_latest_then_migrate_applies_it_again() {
         String latest = applied.getLast();
 
@@ -172,7 +270,7 @@ class UrlCommandsTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void undo_of_a_version_that_is_not_the_latest_is_refused_with_exit_2() {
         Cli.Run run = Cli.run(environment, "undo", "3", "--url", url, "--user", OWNER);
 
@@ -184,7 +282,7 @@ class UrlCommandsTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void audit_runs_as_any_role_here_the_application_login() throws SQLException {
         try (Connection connection = superuser.connect(); Statement statement = connection.createStatement()) {
             statement.execute("DROP ROLE IF EXISTS cli_test_app");

@@ -26,6 +26,7 @@ class WeakenedDatabaseTest {
 
     private ConnectionSettings owner;
     private Map<String, String> environment;
+    private String applicationLogin;
 
     @BeforeAll
     void weaken(ScratchDatabases databases) throws SQLException {
@@ -35,7 +36,9 @@ class WeakenedDatabaseTest {
             statement.execute("ALTER TABLE invoices DISABLE ROW LEVEL SECURITY");
             statement.execute("GRANT TEMPORARY ON DATABASE " + owner.database() + " TO " + database.applicationRole());
         }
-        environment = Map.of(DatabaseOptions.PASSWORD, owner.password());
+        environment = Map.of(DatabaseOptions.PASSWORD, owner.password(),
+                IsolationStep.PASSWORD, database.application().password());
+        applicationLogin = database.application().user();
     }
 
     @Test
@@ -70,11 +73,16 @@ class WeakenedDatabaseTest {
 
     @Test
     void check_exits_1_and_its_summary_says_which_part_failed() {
-        Cli.Run run = Cli.run(environment, "check", "--url", owner.jdbcUrl(), "--user", owner.user());
+        Cli.Run run = Cli.run(environment, "check", "--url", owner.jdbcUrl(), "--user", owner.user(),
+                "--app-user", applicationLogin);
 
         assertThat(run.status()).as(run.toString()).isEqualTo(1);
         assertThat(run.out()).contains("invoicekit check: FAIL")
                 .containsPattern("audit +FAIL +3 findings")
+                .containsPattern("isolation +FAIL +\\d+ attacks on \\d+ tables, [1-9]\\d* not as expected")
+                // Each weakness by the attacks it lets through: the table marks them "!!".
+                .containsPattern("!! read another tenant's rows +\\| invoices")
+                .containsPattern("!! create a temporary table named like ours.*\\| database TEMP")
                 .containsPattern("health +FAIL +\\d+ checks: .*1 FAIL")
                 .containsPattern("verdict +FAIL");
     }

@@ -83,6 +83,11 @@ public final class IsolationProbe {
         return groups.stream().flatMap(List::stream).toList();
     }
 
+    /** How many attacks {@link #run} makes, for progress. */
+    public int attacks() {
+        return probes.size();
+    }
+
     /** The tables attacked, as the catalog names them. */
     public List<String> tables() {
         return tables.stream().map(CatalogTable::label).toList();
