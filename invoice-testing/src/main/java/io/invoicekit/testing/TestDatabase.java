@@ -1,8 +1,5 @@
 package io.invoicekit.testing;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
@@ -10,7 +7,8 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * <ul>
  *   <li>unset or {@code embedded}: an embedded PostgreSQL (io.zonky.test), real server binaries
  *       from Maven Central; nothing to install, no Docker. Pick the PostgreSQL version with the
- *       Maven property {@code invoice.test.pg.version}.</li>
+ *       Maven property {@code invoice.test.pg.version}. {@link EmbeddedServers} starts such a
+ *       server on its own, also from a binaries jar of another version.</li>
  *   <li>{@code testcontainers}: a PostgreSQL container, image from {@value #IMAGE_PROPERTY}
  *       (default {@value #DEFAULT_IMAGE}); needs Docker.</li>
  *   <li>a {@code jdbc:postgresql://...} URL: an existing database, as
@@ -51,26 +49,8 @@ public final class TestDatabase {
     }
 
     private static DatabaseProvider startEmbedded() {
-        try {
-            EmbeddedPostgres server = EmbeddedPostgres.builder()
-                    // Durability buys nothing in a throw-away test server; speed does.
-                    .setServerConfig("fsync", "off")
-                    .setServerConfig("synchronous_commit", "off")
-                    .setServerConfig("full_page_writes", "off")
-                    .setServerConfig("max_connections", "200")
-                    // Loaded so that the health report's slow-statement check can be tested; a
-                    // database sees it only after CREATE EXTENSION pg_stat_statements.
-                    .setServerConfig("shared_preload_libraries", "pg_stat_statements")
-                    // Whole migration statements in pg_stat_activity (default 1 kB cuts them after
-                    // their header comment), for tests that find a migration by what it runs.
-                    .setServerConfig("track_activity_query_size", "16384")
-                    .start();
-            ConnectionSettings admin = new ConnectionSettings(
-                    "jdbc:postgresql://localhost:" + server.getPort() + "/postgres", "postgres", "");
-            return TemplateDatabaseProvider.create(admin, server::close, "embedded PostgreSQL");
-        } catch (IOException e) {
-            throw new UncheckedIOException("the embedded PostgreSQL did not start: " + e.getMessage(), e);
-        }
+        EmbeddedServer server = EmbeddedServers.start();
+        return TemplateDatabaseProvider.create(server.superuser(), server::close, "embedded PostgreSQL");
     }
 
     private static DatabaseProvider startContainer(String image) {
