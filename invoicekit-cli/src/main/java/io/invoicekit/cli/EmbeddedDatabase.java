@@ -2,6 +2,7 @@ package io.invoicekit.cli;
 
 import io.invoicekit.testing.ConnectionSettings;
 import io.invoicekit.testing.EmbeddedServer;
+import io.invoicekit.testing.EmbeddedServers;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -33,7 +34,7 @@ final class EmbeddedDatabase {
         console.progress("no --url: starting an embedded PostgreSQL of its own (a throwaway server, removed at exit)");
         EmbeddedServer server;
         try {
-            server = EmbeddedServer.start();
+            server = EmbeddedServers.start();
         } catch (RuntimeException e) {
             throw new CannotRun("the embedded PostgreSQL did not start: " + CannotRun.oneLine(e), e);
         }
