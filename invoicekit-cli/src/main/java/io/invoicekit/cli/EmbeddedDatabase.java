@@ -51,7 +51,7 @@ final class EmbeddedDatabase {
                 statement.execute("CREATE DATABASE " + DATABASE + " OWNER " + OWNER);
             }
             String url = superuser.toDatabase(DATABASE).jdbcUrl();
-            console.progress("embedded " + server.version() + " on localhost:" + server.port() + ", database "
+            console.progress("embedded PostgreSQL " + server.version() + " on localhost:" + server.port() + ", database "
                     + DATABASE + " owned by " + OWNER + " (no superuser, no BYPASSRLS), application login "
                     + APPLICATION + " in " + applicationRole);
             return Target.embedded(server, new Login(url, OWNER, ownerPassword), applicationRole,

@@ -64,7 +64,7 @@ final class Target implements AutoCloseable {
 
     /** The embedded server's version, e.g. {@code PostgreSQL 18.6}; empty by URL. */
     Optional<String> embeddedServer() {
-        return server == null ? Optional.empty() : Optional.of(server.version());
+        return server == null ? Optional.empty() : Optional.of("PostgreSQL " + server.version());
     }
 
     @Override

@@ -141,45 +141,39 @@ record CatalogTable(String name, String label, String tenantColumn, List<Column>
     }
 
     private static List<Column> columns(Session session, String table) throws SQLException {
-        List<Column> columns = new ArrayList<>();
-        try (PreparedStatement statement = session.connection().prepareStatement(COLUMNS)) {
-            statement.setString(1, table);
-            try (ResultSet result = statement.executeQuery()) {
-                while (result.next()) {
-                    columns.add(new Column(result.getString(1), result.getString(2), result.getString(3),
-                            result.getBoolean(4), result.getBoolean(5), result.getBoolean(6), result.getBoolean(7),
-                            result.getBoolean(8), result.getString(9)));
-                }
-            }
-        }
-        return List.copyOf(columns);
+        return rows(session, COLUMNS, table, result -> new Column(result.getString(1), result.getString(2),
+                result.getString(3), result.getBoolean(4), result.getBoolean(5), result.getBoolean(6),
+                result.getBoolean(7), result.getBoolean(8), result.getString(9)));
     }
 
     private static List<List<String>> uniqueKeys(Session session, String table) throws SQLException {
-        List<List<String>> keys = new ArrayList<>();
-        try (PreparedStatement statement = session.connection().prepareStatement(UNIQUE_KEYS)) {
-            statement.setString(1, table);
-            try (ResultSet result = statement.executeQuery()) {
-                while (result.next()) {
-                    keys.add(names(result.getArray(1)));
-                }
-            }
-        }
-        return List.copyOf(keys);
+        return rows(session, UNIQUE_KEYS, table, result -> names(result.getArray(1)));
     }
 
     private static List<ForeignKey> foreignKeys(Session session, String table) throws SQLException {
-        List<ForeignKey> keys = new ArrayList<>();
-        try (PreparedStatement statement = session.connection().prepareStatement(FOREIGN_KEYS)) {
+        return rows(session, FOREIGN_KEYS, table, result -> new ForeignKey(result.getString(1),
+                names(result.getArray(2)), result.getString(3), result.getString(4), names(result.getArray(5))));
+    }
+
+    /** A row of a catalog query, as a value. */
+    @FunctionalInterface
+    private interface RowReader<T> {
+        T read(ResultSet result) throws SQLException;
+    }
+
+    /** The rows of a catalog query about one table, its only parameter. */
+    private static <T> List<T> rows(Session session, String sql, String table, RowReader<T> reader)
+            throws SQLException {
+        List<T> rows = new ArrayList<>();
+        try (PreparedStatement statement = session.connection().prepareStatement(sql)) {
             statement.setString(1, table);
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
-                    keys.add(new ForeignKey(result.getString(1), names(result.getArray(2)), result.getString(3),
-                            result.getString(4), names(result.getArray(5))));
+                    rows.add(reader.read(result));
                 }
             }
         }
-        return List.copyOf(keys);
+        return List.copyOf(rows);
     }
 
     private static List<String> names(Array array) throws SQLException {
