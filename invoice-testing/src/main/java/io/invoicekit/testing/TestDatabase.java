@@ -50,7 +50,7 @@ public final class TestDatabase {
 
     private static DatabaseProvider startEmbedded() {
         EmbeddedServer server = EmbeddedServers.start();
-        return TemplateDatabaseProvider.create(server.superuser(), server::close, "embedded PostgreSQL");
+        return TemplateDatabaseProvider.create(server.superuser(), server::close, "embedded");
     }
 
     private static DatabaseProvider startContainer(String image) {
