@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.invoicekit.testing.ConnectionSettings;
+import io.invoicekit.testing.DatabaseSnapshot;
 import io.invoicekit.testing.ScratchDatabaseExtension;
 import io.invoicekit.testing.ScratchDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -170,12 +170,12 @@ class UrlCommandsTest {
     @Test
     @Order(8)
     void check_leaves_every_row_and_sequence_as_it_found_them() throws SQLException {
-        List<String> before = rowsAndSequences();
+        DatabaseSnapshot before = DatabaseSnapshot.of(superuser.dataSource());
 
         Cli.Run run = Cli.run(environment, "check", "--url", url, "--user", OWNER, "--app-user", APP_LOGIN);
 
         assertThat(run.status()).as(run.toString()).isZero();
-        assertThat(rowsAndSequences()).isEqualTo(before);
+        assertThat(DatabaseSnapshot.of(superuser.dataSource())).isEqualTo(before);
     }
 
     @Test
@@ -222,33 +222,6 @@ class UrlCommandsTest {
 
         assertThat(run.status()).as(run.toString()).isEqualTo(2);
         assertThat(run.err()).contains(OWNER + " is not a plain LOGIN member of invoice_app");
-    }
-
-    /** Every table's row count and every sequence's last value, as the superuser sees them. */
-    private List<String> rowsAndSequences() throws SQLException {
-        List<String> state = new ArrayList<>();
-        try (Connection connection = superuser.connect(); Statement statement = connection.createStatement()) {
-            List<String> tables = new ArrayList<>();
-            try (ResultSet result = statement.executeQuery(
-                    "select format('%I.%I', schemaname, relname) from pg_stat_user_tables order by 1")) {
-                while (result.next()) {
-                    tables.add(result.getString(1));
-                }
-            }
-            for (String table : tables) {
-                try (ResultSet result = statement.executeQuery("select count(*) from " + table)) {
-                    result.next();
-                    state.add(table + " " + result.getLong(1));
-                }
-            }
-            try (ResultSet result = statement.executeQuery(
-                    "select sequencename, last_value from pg_sequences order by 1")) {
-                while (result.next()) {
-                    state.add(result.getString(1) + " " + result.getString(2));
-                }
-            }
-        }
-        return state;
     }
 
     @Test

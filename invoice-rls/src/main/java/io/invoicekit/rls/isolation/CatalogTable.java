@@ -34,10 +34,12 @@ record CatalogTable(String name, String label, String tenantColumn, List<Column>
      *                     since nextval is not rolled back and the probe must leave sequences as it
      *                     found them
      * @param writable     whether the probing role may insert it
+     * @param updatable    whether the probing role may update it
      * @param firstLabel   the first label of an enum type, else null
      */
     record Column(String name, String type, String category, boolean required, boolean fromSequence,
-                  boolean identityAlways, boolean generated, boolean writable, String firstLabel) {
+                  boolean identityAlways, boolean generated, boolean writable, boolean updatable,
+                  String firstLabel) {
     }
 
     /** A foreign key: its columns, in order, and the columns of the table they refer to. */
@@ -82,6 +84,7 @@ record CatalogTable(String name, String label, String tenantColumn, List<Column>
                    a.attidentity <> '' or coalesce(pg_get_expr(d.adbin, d.adrelid), '') like 'nextval(%',
                    a.attidentity = 'a', a.attgenerated <> '',
                    has_column_privilege(a.attrelid, a.attnum, 'INSERT'),
+                   has_column_privilege(a.attrelid, a.attnum, 'UPDATE'),
                    (select e.enumlabel from pg_enum e where e.enumtypid = base.oid order by e.enumsortorder limit 1)
             from pg_attribute a
             join pg_type t on t.oid = a.atttypid
@@ -143,7 +146,7 @@ record CatalogTable(String name, String label, String tenantColumn, List<Column>
     private static List<Column> columns(Session session, String table) throws SQLException {
         return rows(session, COLUMNS, table, result -> new Column(result.getString(1), result.getString(2),
                 result.getString(3), result.getBoolean(4), result.getBoolean(5), result.getBoolean(6),
-                result.getBoolean(7), result.getBoolean(8), result.getString(9)));
+                result.getBoolean(7), result.getBoolean(8), result.getBoolean(9), result.getString(10)));
     }
 
     private static List<List<String>> uniqueKeys(Session session, String table) throws SQLException {

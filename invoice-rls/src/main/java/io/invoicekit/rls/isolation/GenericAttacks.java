@@ -33,7 +33,8 @@ final class GenericAttacks {
     List<Probe> probes() {
         String from = table.name();
         String tenant = CatalogSeeds.quote(table.tenantColumn());
-        String writable = table.columns().stream().filter(column -> !column.generated())
+        // A column the role may update, so that RLS, not a missing privilege, is what the update meets.
+        String writable = table.columns().stream().filter(column -> column.updatable() && !column.generated())
                 .map(column -> CatalogSeeds.quote(column.name())).findFirst().orElse(tenant);
         List<Probe> probes = new ArrayList<>(List.of(
                 asMine("control: read my own row", Expected.count(1, "row"), session -> {

@@ -3,6 +3,7 @@ package io.invoicekit.rls.isolation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import io.invoicekit.testing.DatabaseSnapshot;
 import io.invoicekit.testing.MigratedDatabase;
 import io.invoicekit.testing.TestDatabaseExtension;
 import java.sql.SQLException;
@@ -23,17 +24,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(TestDatabaseExtension.class)
 class TenantIsolationTest {
 
-    private final DatabaseState before;
+    private final DatabaseSnapshot before;
     private final IsolationReport report;
-    private final DatabaseState after;
+    private final DatabaseSnapshot after;
 
     TenantIsolationTest(MigratedDatabase database) throws SQLException {
         IsolationProbe probe = IsolationProbe.builder(database.applicationDataSource())
                 .committedTenant(CommittedTenant.create(database))
                 .build();
-        this.before = DatabaseState.of(database.ownerDataSource());
+        this.before = DatabaseSnapshot.of(database.ownerDataSource());
         this.report = probe.run();
-        this.after = DatabaseState.of(database.ownerDataSource());
+        this.after = DatabaseSnapshot.of(database.ownerDataSource());
     }
 
     @TestFactory

@@ -1,4 +1,4 @@
-package io.invoicekit.rls.isolation;
+package io.invoicekit.testing;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -9,12 +9,21 @@ import java.util.TreeMap;
 import javax.sql.DataSource;
 
 /**
- * What a probe could leave behind, read by a role that sees every row (the test server's
- * superuser): the rows of every table and the last value of every sequence, by name.
+ * What a run could leave behind in a database, read by a role that sees every row (a superuser):
+ * the rows of every table and the last value of every sequence, by name. Two snapshots are equal
+ * when nothing was left: what the isolation probe must prove.
+ *
+ * @param rows      row count by table ({@code schema.table})
+ * @param sequences last value by sequence ({@code schema.sequence}; 0 if never used)
  */
-record DatabaseState(Map<String, Long> rows, Map<String, Long> sequences) {
+public record DatabaseSnapshot(Map<String, Long> rows, Map<String, Long> sequences) {
 
-    static DatabaseState of(DataSource superuser) throws SQLException {
+    public DatabaseSnapshot {
+        rows = Map.copyOf(rows);
+        sequences = Map.copyOf(sequences);
+    }
+
+    public static DatabaseSnapshot of(DataSource superuser) throws SQLException {
         Map<String, Long> rows = new TreeMap<>();
         Map<String, Long> sequences = new TreeMap<>();
         try (Connection connection = superuser.getConnection(); Statement statement = connection.createStatement()) {
@@ -37,6 +46,6 @@ record DatabaseState(Map<String, Long> rows, Map<String, Long> sequences) {
                 }
             }
         }
-        return new DatabaseState(rows, sequences);
+        return new DatabaseSnapshot(rows, sequences);
     }
 }
