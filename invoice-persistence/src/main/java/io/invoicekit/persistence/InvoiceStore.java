@@ -10,6 +10,7 @@ import io.invoicekit.core.tenant.TenantId;
 import io.invoicekit.core.tenant.TenantRegistration;
 import io.invoicekit.rls.OpenTransactions;
 import io.invoicekit.rls.TenantContext;
+import io.invoicekit.rls.TenantSigning;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -32,9 +33,10 @@ import org.jooq.impl.DSL;
  * Invoice draft = store.inTenant(tenant, tx -> tx.invoices().createDraft(invoiceDraft));
  * }</pre>
  *
- * <p>Each call is one transaction whose first statement sets the tenant for row-level security
- * ({@code set_config('app.user_id', ?, true)}), so the tenant can never outlive the transaction or
- * leak to the next borrower of a pooled connection. Built on the service's own jOOQ context
+ * <p>Each call is one transaction whose first statement sets the tenant for row-level security, a
+ * token signed with the service's key ({@link Builder#tenantSigning}) that SQL run as the
+ * application role cannot forge for another tenant; it is set for the transaction only, so the
+ * tenant can never outlive the transaction or leak to the next borrower of a pooled connection. Built on the service's own jOOQ context
  * ({@link Builder#dsl}, {@link Builder#configuration}), a call made while the service has a
  * transaction open joins it instead (see {@link TenantContext}): the service's own writes and the
  * invoice then commit or roll back together. On any failure the work's writes roll back; failures
@@ -53,16 +55,21 @@ public final class InvoiceStore {
 
     private InvoiceStore(Builder builder) {
         DSLContext dsl = builder.dsl();
-        this.tenants = builder.dataSource != null ? TenantContext.ownTransactions(dsl)
+        TenantSigning signing = requireNonNullElseGet(builder.signing,
+                () -> TenantSigning.fromEnvironment(System.getenv()));
+        this.tenants = builder.dataSource != null ? TenantContext.ownTransactions(dsl, signing)
                 : TenantContext.of(dsl, requireNonNullElseGet(builder.openTransactions,
-                        () -> OpenTransactions.autocommitOff(dsl)));
+                        () -> OpenTransactions.autocommitOff(dsl)), signing);
         this.errors = new DatabaseErrors(new RuleWordings(dsl));
         this.clock = builder.clock;
         this.actors = builder.actors;
         this.listener = builder.listener;
     }
 
-    /** A store on the application role's {@code dataSource}, with the defaults of {@link #builder()}. */
+    /**
+     * A store on the application role's {@code dataSource}, with the defaults of {@link #builder()}:
+     * tenant tokens signed with the key the environment names.
+     */
     public static InvoiceStore create(DataSource dataSource) {
         return builder().dataSource(dataSource).build();
     }
@@ -152,6 +159,7 @@ public final class InvoiceStore {
         private DataSource dataSource;
         private Configuration configuration;
         private OpenTransactions openTransactions;
+        private TenantSigning signing;
         private Clock clock = Clock.systemUTC();
         private Supplier<String> actors = () -> null;
         private StoreListener listener = StoreListener.NONE;
@@ -195,6 +203,18 @@ public final class InvoiceStore {
             return this;
         }
 
+        /**
+         * How each call tells the database its tenant: by default {@code
+         * TenantSigning.fromEnvironment(System.getenv())}, tokens signed with the key in the file
+         * named by {@code INVOICEKIT_TENANT_KEY_FILE} (or in {@code INVOICEKIT_TENANT_KEY}); {@link
+         * TenantSigning#signed} with a key from the service's own configuration; or {@link
+         * TenantSigning#unsigned()} for a database in compatibility mode.
+         */
+        public Builder tenantSigning(TenantSigning signing) {
+            this.signing = requireNonNull(signing, "signing is null");
+            return this;
+        }
+
         /** Where "today" (due dates, overdue, ids) comes from; the system clock in UTC by default. */
         public Builder clock(Clock clock) {
             this.clock = requireNonNull(clock, "clock is null");
@@ -224,8 +244,9 @@ public final class InvoiceStore {
          * The store.
          *
          * @throws IllegalStateException when not exactly one of a data source and a jOOQ context or
-         *                               configuration was given, or open transactions were given
-         *                               with a data source
+         *                               configuration was given, open transactions were given with
+         *                               a data source, or no tenant signing was given and the
+         *                               environment names no key
          */
         public InvoiceStore build() {
             if ((dataSource == null) == (configuration == null)) {

@@ -12,6 +12,8 @@ import io.invoicekit.core.tenant.ClientId;
 import io.invoicekit.core.tenant.TenantId;
 import io.invoicekit.persistence.InvoiceStore;
 import io.invoicekit.persistence.PooledDataSources;
+import io.invoicekit.rls.TenantKey;
+import io.invoicekit.rls.TenantSigning;
 import io.invoicekit.testing.ConnectionSettings;
 import io.invoicekit.testing.MigratedDatabase;
 import io.invoicekit.testing.TestDatabaseExtension;
@@ -31,7 +33,8 @@ class BillingTest {
     void a_new_tenant_bills_its_first_client(MigratedDatabase database) {
         ConnectionSettings login = database.application();   // invoicekit_test_app: row-level security applies
         try (HikariDataSource pool = PooledDataSources.hikari(login.jdbcUrl(), login.user(), login.password())) {
-            InvoiceStore store = InvoiceStore.create(pool);
+            InvoiceStore store = InvoiceStore.builder().dataSource(pool)
+                    .tenantSigning(TenantSigning.signed(TenantKey.parse(database.tenantKey()))).build();
             TenantId tenant = TenantId.generate(clock);
             store.registerTenant(tenant, "Books Ltd", "owner@books.example");
             Client client = store.inTenant(tenant, tx -> tx.clients().create(Client.create(

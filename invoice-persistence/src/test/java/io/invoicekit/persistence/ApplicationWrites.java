@@ -8,6 +8,8 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import io.invoicekit.rls.TenantSigning;
+import java.time.Instant;
 import javax.sql.DataSource;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
@@ -32,9 +34,11 @@ final class ApplicationWrites {
     }
 
     private final DataSource application;
+    private final TenantSigning signing;
 
-    ApplicationWrites(DataSource application) {
+    ApplicationWrites(DataSource application, TenantSigning signing) {
         this.application = application;
+        this.signing = signing;
     }
 
     /** Inserts {@code row} into {@code table} for {@code tenant}, then rolls back. */
@@ -44,8 +48,9 @@ final class ApplicationWrites {
         try (Connection connection = application.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                try (PreparedStatement setTenant = connection.prepareStatement("select set_config('app.user_id', ?, true)")) {
-                    setTenant.setString(1, tenant.toString());
+                try (PreparedStatement setTenant = connection.prepareStatement("select set_config(?, ?, true)")) {
+                    setTenant.setString(1, signing.setting());
+                    setTenant.setString(2, signing.value(tenant, Instant.now()));
                     setTenant.execute();
                 }
                 try (PreparedStatement insert = connection.prepareStatement(sql)) {

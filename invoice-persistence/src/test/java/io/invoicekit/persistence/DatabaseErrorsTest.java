@@ -12,6 +12,8 @@ import io.invoicekit.core.failure.UnclassifiedDatabaseException;
 import io.invoicekit.core.failure.UnstorableValueException;
 import io.invoicekit.testing.MigratedDatabase;
 import io.invoicekit.testing.TestDatabaseExtension;
+import io.invoicekit.rls.TenantSigning;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.jooq.DSLContext;
@@ -32,6 +34,7 @@ class DatabaseErrorsTest {
 
     private final DSLContext owner;
     private final DSLContext application;
+    private final TenantSigning signing;
     private final DatabaseErrors errors;
     private final UUID tenant = UUID.randomUUID();
     private final UUID client = UUID.randomUUID();
@@ -39,6 +42,7 @@ class DatabaseErrorsTest {
     DatabaseErrorsTest(MigratedDatabase database) {
         this.owner = DSL.using(database.ownerDataSource(), SQLDialect.POSTGRES);
         this.application = DSL.using(database.applicationDataSource(), SQLDialect.POSTGRES);
+        this.signing = StoreFixture.signing(database);
         this.errors = new DatabaseErrors(new RuleWordings(application));
         owner.execute("insert into users (id, name, email) values (?, 'T', 't@example.com')", tenant);
         owner.execute("insert into clients (user_id, id, name, email) values (?, ?, 'C', 'c@example.com')",
@@ -158,7 +162,8 @@ class DatabaseErrorsTest {
     @Test
     void a_deferred_constraint_refused_at_commit_is_a_definite_violation_not_an_unknown_outcome() {
         RuntimeException atCommit = catchRuntimeException(() -> application.transaction(configuration -> {
-            configuration.dsl().execute("select set_config('app.user_id', ?, true)", tenant.toString());
+            configuration.dsl().execute("select set_config(?, ?, true)", signing.setting(),
+                    signing.value(tenant, Instant.now()));
             // A subtotal no lines add up to: accepted now, refused by a deferred constraint trigger at COMMIT.
             configuration.dsl().execute("""
                     insert into invoices (user_id, id, client_id, currency, issue_date, due_date, subtotal, total)
@@ -191,7 +196,8 @@ class DatabaseErrorsTest {
 
     private RuntimeException asTenant(Consumer<DSLContext> statement) {
         RuntimeException raw = catchRuntimeException(() -> application.transaction(configuration -> {
-            configuration.dsl().execute("select set_config('app.user_id', ?, true)", tenant.toString());
+            configuration.dsl().execute("select set_config(?, ?, true)", signing.setting(),
+                    signing.value(tenant, Instant.now()));
             statement.accept(configuration.dsl());
         }));
         return errors.translate(raw);

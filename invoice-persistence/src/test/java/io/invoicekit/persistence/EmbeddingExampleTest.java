@@ -17,15 +17,18 @@ import org.jooq.impl.DataSourceConnectionProvider;
 import org.jooq.impl.DefaultConfiguration;
 import org.jooq.impl.DSL;
 import org.jooq.impl.ThreadLocalTransactionProvider;
+import io.invoicekit.rls.TenantSigning;
 import org.junit.jupiter.api.Test;
 
 /** The README's "Joining the service's transaction" examples, run as written. */
 class EmbeddingExampleTest extends StoreTest {
 
     private final DSLContext serviceDsl;
+    private final TenantSigning signing;
 
     EmbeddingExampleTest(MigratedDatabase database) throws SQLException {
         super(database, 2);
+        this.signing = fixture.signing;
         try (Connection owner = database.owner().connect(); var statement = owner.createStatement()) {
             statement.execute("create table service_orders (reference text primary key)");
             statement.execute("grant select, insert on service_orders to " + database.applicationRole());
@@ -50,7 +53,7 @@ class EmbeddingExampleTest extends StoreTest {
         });
 
         // The same with the service's own jOOQ transaction, which the store joins.
-        InvoiceStore joining = InvoiceStore.builder().dsl(serviceDsl).build();
+        InvoiceStore joining = InvoiceStore.builder().dsl(serviceDsl).tenantSigning(signing).build();
         serviceDsl.transaction(configuration -> {
             configuration.dsl().execute("insert into service_orders (reference) values (?)", "order-43");
             joining.inTenant(tenant, tx -> tx.invoices().createDraft(invoiceDraft)); // commits with the order
@@ -66,7 +69,7 @@ class EmbeddingExampleTest extends StoreTest {
     void a_rollback_of_the_services_jooq_transaction_takes_the_invoice_with_it() {
         TenantId tenant = fixture.newTenant();
         InvoiceDraft invoiceDraft = fixture.draft(fixture.newClient(tenant, 30));
-        InvoiceStore joining = InvoiceStore.builder().dsl(serviceDsl).build();
+        InvoiceStore joining = InvoiceStore.builder().dsl(serviceDsl).tenantSigning(signing).build();
 
         assertThatThrownBy(() -> serviceDsl.transaction(configuration -> {
             joining.inTenant(tenant, tx -> tx.invoices().createDraft(invoiceDraft));

@@ -92,7 +92,7 @@ class FailureTypesTest extends StoreTest {
                 + database.applicationRole());
         try {
             InvoiceStore full = InvoiceStore.builder().dataSource(application.as(role, "x").dataSource())
-                    .clock(fixture.clock).build();
+                    .tenantSigning(fixture.signing).clock(fixture.clock).build();
 
             var failure = assertTyped(catchThrowable(() -> full.inTenant(TenantId.generate(fixture.clock),
                     tx -> tx.clients().list(1))), DatabaseUnavailableException.class, true, "53300");
@@ -125,7 +125,7 @@ class FailureTypesTest extends StoreTest {
         String name = "idle-in-transaction-test";
         try (HikariDataSource pool = poolOfOne(SessionTimeouts.DEFAULT.withIdleInTransactionTimeout(SHORT),
                 config -> config.addDataSourceProperty("ApplicationName", name))) {
-            InvoiceStore idle = InvoiceStore.builder().dataSource(pool).clock(fixture.clock).build();
+            InvoiceStore idle = InvoiceStore.builder().dataSource(pool).tenantSigning(fixture.signing).clock(fixture.clock).build();
 
             Throwable thrown = catchThrowable(() -> idle.inTenant(tenant, tx -> {
                 tx.clients().list(1);
@@ -153,7 +153,7 @@ class FailureTypesTest extends StoreTest {
                  });
              });
              Connection taken = pool.getConnection()) {
-            InvoiceStore exhausted = InvoiceStore.builder().dataSource(pool).clock(fixture.clock).build();
+            InvoiceStore exhausted = InvoiceStore.builder().dataSource(pool).tenantSigning(fixture.signing).clock(fixture.clock).build();
 
             long start = System.nanoTime();
             Throwable thrown = catchThrowable(() -> exhausted.inTenant(TenantId.generate(fixture.clock),
@@ -247,7 +247,7 @@ class FailureTypesTest extends StoreTest {
                 Money.of("10.00", StoreFixture.EUR), PaymentMethod.BANK_TRANSFER, StoreFixture.TODAY, "psp-1", null)
                 .complete();
         try (HikariDataSource pool = poolOfOne(timeouts, config -> { })) {
-            InvoiceStore payments = InvoiceStore.builder().dataSource(pool).clock(fixture.clock).build();
+            InvoiceStore payments = InvoiceStore.builder().dataSource(pool).tenantSigning(fixture.signing).clock(fixture.clock).build();
             return owner.transactionResult(holder -> {
                 holder.dsl().execute("select 1 from invoices where user_id = ? and id = ? for update",
                         tenant.value(), invoice.id().value());
@@ -267,6 +267,6 @@ class FailureTypesTest extends StoreTest {
     /** A store on connections opened one by one at {@code jdbcUrl} (no pool to wait in), as the application login. */
     private InvoiceStore storeAt(String jdbcUrl) {
         return InvoiceStore.builder().dataSource(new ConnectionSettings(jdbcUrl, application.user(), application.password())
-                .dataSource()).clock(fixture.clock).build();
+                .dataSource()).tenantSigning(fixture.signing).clock(fixture.clock).build();
     }
 }

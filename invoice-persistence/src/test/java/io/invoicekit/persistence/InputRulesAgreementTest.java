@@ -67,7 +67,7 @@ class InputRulesAgreementTest extends StoreTest {
 
     InputRulesAgreementTest(MigratedDatabase database) {
         super(database, 2);
-        this.application = new ApplicationWrites(database.applicationDataSource());
+        this.application = new ApplicationWrites(database.applicationDataSource(), StoreFixture.signing(database));
         this.catalog = InputCatalog.read(database.ownerDataSource(), database.applicationRole());
         this.owner = DSL.using(database.ownerDataSource(), SQLDialect.POSTGRES);
         this.documents = Documents.arrange(fixture);

@@ -16,14 +16,20 @@ import io.invoicekit.core.tenant.ClientId;
 import io.invoicekit.core.tenant.PaymentId;
 import io.invoicekit.core.tenant.TenantId;
 import io.invoicekit.migration.InvoiceMigrations;
+import io.invoicekit.rls.TenantKey;
+import io.invoicekit.rls.TenantSigning;
 import io.invoicekit.testing.MigratedDatabase;
 import io.invoicekit.testing.TestDatabaseExtension;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Currency;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The README's "Using it from a service" example, run as written. */
 @ExtendWith(TestDatabaseExtension.class)
@@ -34,7 +40,8 @@ class ReadmeExampleTest {
     }
 
     @Test
-    void the_readme_example_creates_sends_pays_and_lists(MigratedDatabase database) {
+    void the_readme_example_creates_sends_pays_and_lists(MigratedDatabase database, @TempDir Path temporary)
+            throws IOException {
         Clock clock = Clock.systemUTC();
         var ownerDataSource = database.ownerDataSource();
         String url = database.application().jdbcUrl();
@@ -42,12 +49,14 @@ class ReadmeExampleTest {
         String password = database.application().password();
         TenantId registered = TenantId.generate(clock);
         Request request = new Request(registered.value().toString());
+        Path keyFile = Files.writeString(temporary.resolve("tenant-key"), database.tenantKey());
 
         // --- from the README ---
         // At start-up: migrate as the schema owner, then serve as the application role.
         InvoiceMigrations.forDataSource(ownerDataSource).build().migrate();
         HikariDataSource pool = PooledDataSources.hikari(url, user, password); // user: a member of invoice_app
-        InvoiceStore store = InvoiceStore.builder().dataSource(pool).clock(clock).build();
+        TenantSigning signing = TenantSigning.signed(TenantKey.fromFile(keyFile)); // see "Signed tenant context"
+        InvoiceStore store = InvoiceStore.builder().dataSource(pool).tenantSigning(signing).clock(clock).build();
         // --- README pauses: the tenant and its client ---
         try (pool) {
             store.registerTenant(registered, "Readme Ltd", "owner@readme.example");

@@ -7,6 +7,8 @@ import io.invoicekit.core.invoice.Invoice;
 import io.invoicekit.core.invoice.InvoiceDraft;
 import io.invoicekit.core.tenant.ClientId;
 import io.invoicekit.core.tenant.TenantId;
+import io.invoicekit.rls.TenantKey;
+import io.invoicekit.rls.TenantSigning;
 import io.invoicekit.testing.ConnectionSettings;
 import io.invoicekit.testing.MigratedDatabase;
 import java.math.BigDecimal;
@@ -26,19 +28,26 @@ final class StoreFixture implements AutoCloseable {
 
     final Clock clock = Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
     final HikariDataSource pool;
+    final TenantSigning signing;
     final InvoiceStore store;
 
     StoreFixture(MigratedDatabase database, int poolSize) {
         ConnectionSettings application = database.application();
         this.pool = PooledDataSources.hikari(application.jdbcUrl(), application.user(), application.password(),
                 config -> config.setMaximumPoolSize(poolSize));
-        this.store = InvoiceStore.builder().dataSource(pool).clock(clock).build();
+        this.signing = signing(database);
+        this.store = InvoiceStore.builder().dataSource(pool).tenantSigning(signing).clock(clock).build();
     }
 
     /** A store on the same pool whose today is {@code day}: to issue invoices dated then. */
     InvoiceStore storeOn(LocalDate day) {
-        return InvoiceStore.builder().dataSource(pool)
+        return InvoiceStore.builder().dataSource(pool).tenantSigning(signing)
                 .clock(Clock.fixed(day.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC)).build();
+    }
+
+    /** How the tests' services sign their tenants: with the test database's key. */
+    static TenantSigning signing(MigratedDatabase database) {
+        return TenantSigning.signed(TenantKey.parse(database.tenantKey()));
     }
 
     TenantId newTenant() {

@@ -22,7 +22,7 @@ class StoreListenerTest extends StoreTest {
 
     StoreListenerTest(MigratedDatabase database) {
         super(database, 2);
-        this.listened = InvoiceStore.builder().dataSource(fixture.pool).clock(fixture.clock).listener(calls::add).build();
+        this.listened = InvoiceStore.builder().dataSource(fixture.pool).tenantSigning(fixture.signing).clock(fixture.clock).listener(calls::add).build();
     }
 
     @BeforeEach

@@ -3,10 +3,12 @@ package io.invoicekit.rls;
 import static java.util.Objects.requireNonNull;
 
 import io.invoicekit.core.failure.TenantSwitchException;
+import io.invoicekit.core.failure.TenantTokenRefusedException;
 import io.invoicekit.core.tenant.TenantId;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -14,6 +16,7 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jooq.ConnectionProvider;
 import org.jooq.DSLContext;
+import org.jooq.Record;
 import org.jooq.SQLDialect;
 import org.jooq.TransactionProperty;
 import org.jooq.impl.DSL;
@@ -21,10 +24,14 @@ import org.jooq.impl.DefaultConnectionProvider;
 import org.jooq.impl.DefaultTransactionProvider;
 
 /**
- * Runs work for one tenant in one transaction whose first statement is
- * {@code select set_config('app.user_id', ?, true)}: row-level security then shows the work that
+ * Runs work for one tenant in one transaction whose first statement sets the tenant for the
+ * transaction only ({@code set_config(..., true)}): row-level security then shows the work that
  * tenant's rows only, and the setting ends with the transaction, so a pooled connection never
- * carries a tenant to its next borrower. Thread-safe; create one per data source and share it.
+ * carries a tenant to its next borrower. The tenant is a token signed with the service's {@link
+ * TenantKey} ({@link TenantSigning}), which SQL run as the application role cannot forge for
+ * another tenant; when the database gives the transaction no tenant (an unknown or retired key,
+ * an expired token), the call fails with a {@link TenantTokenRefusedException} before the work
+ * runs. Thread-safe; create one per data source and share it.
  *
  * <p>Whose transaction: when a transaction is already open where the work would run (see {@link
  * OpenTransactions}: by default, the context's connection has autocommit off, as inside a Spring
@@ -44,36 +51,40 @@ import org.jooq.impl.DefaultTransactionProvider;
  */
 public final class TenantContext {
 
-    // The bind-parameter form of SET LOCAL: SET cannot take a parameter, and a tenant id pasted
-    // into SQL text is an injection; is_local = true ends the setting with the transaction. The
-    // actor, for the audit trail, rides in the same round trip ('' when there is none).
-    private static final String SET_TENANT =
-            "select set_config('app.user_id', ?, true), set_config('app.actor', coalesce(?, ''), true)";
+    // The bind-parameter form of SET LOCAL: SET cannot take a parameter, and a tenant pasted into
+    // SQL text is an injection; is_local = true ends the setting with the transaction. The actor,
+    // for the audit trail, rides in the same round trip ('' when there is none), and so does the
+    // database's answer: why it gave the transaction no tenant (a wrong key, an expired token),
+    // NULL when it did. OFFSET 0 keeps the subquery from being merged into the outer select, so
+    // the settings are made before the answer is read.
+    private static final String SET_TENANT = "select public.tenant_refusal() from (select set_config(?, ?, true), "
+            + "set_config('app.actor', coalesce(?, ''), true) offset 0) tenant";
 
-    // Joining the service's transaction: the same, and in the same round trip the tenant an earlier
-    // call set in it, read before it is overwritten (OFFSET 0 keeps the subquery from being merged
-    // into the outer select, so the read comes first).
-    private static final String JOIN_TENANT = "select earlier.tenant, set_config('app.user_id', ?, true), "
-            + "set_config('app.actor', coalesce(?, ''), true) "
-            + "from (select nullif(current_setting('app.user_id', true), '') as tenant offset 0) earlier";
+    // Joining the service's transaction: the same, and first the tenant an earlier call set in it,
+    // read before it is overwritten.
+    private static final String JOIN_TENANT = "select earlier.tenant, public.tenant_refusal() from (select "
+            + "earlier.tenant, set_config(?, ?, true), set_config('app.actor', coalesce(?, ''), true) "
+            + "from (select public.current_tenant_id()::text as tenant offset 0) earlier offset 0) earlier";
 
     private final DSLContext dsl;
     private final OpenTransactions openTransactions;
+    private final TenantSigning signing;
     private final ThreadLocal<OpenTransaction> open = new ThreadLocal<>();
 
-    private TenantContext(DSLContext dsl, OpenTransactions openTransactions) {
+    private TenantContext(DSLContext dsl, OpenTransactions openTransactions, TenantSigning signing) {
         this.dsl = dsl;
         this.openTransactions = openTransactions;
+        this.signing = signing;
     }
 
     /**
      * A tenant context on the connections of {@code dsl}, which must use {@link SQLDialect#POSTGRES}.
      * Work joins a transaction open on the context's connection (autocommit off); otherwise its
      * transaction provider opens one, and decides what a nested call is (jOOQ's default makes it a
-     * savepoint).
+     * savepoint). The tenant is given as {@code signing} says.
      */
-    public static TenantContext of(DSLContext dsl) {
-        return of(dsl, OpenTransactions.autocommitOff(dsl));
+    public static TenantContext of(DSLContext dsl, TenantSigning signing) {
+        return of(dsl, OpenTransactions.autocommitOff(dsl), signing);
     }
 
     /**
@@ -81,14 +92,15 @@ public final class TenantContext {
      * openTransactions} says one is open on this thread, for example Spring's {@code
      * TransactionSynchronizationManager::isActualTransactionActive}.
      */
-    public static TenantContext of(DSLContext dsl, OpenTransactions openTransactions) {
+    public static TenantContext of(DSLContext dsl, OpenTransactions openTransactions, TenantSigning signing) {
         requireNonNull(dsl, "dsl is null");
         requireNonNull(openTransactions, "openTransactions is null");
+        requireNonNull(signing, "signing is null");
         if (dsl.dialect().family() != SQLDialect.POSTGRES) {
             throw new IllegalArgumentException("dsl must use SQLDialect.POSTGRES (the tenant is a PostgreSQL "
                     + "setting read by row-level security policies), was " + dsl.dialect());
         }
-        return new TenantContext(dsl, openTransactions);
+        return new TenantContext(dsl, openTransactions, signing);
     }
 
     /**
@@ -96,13 +108,14 @@ public final class TenantContext {
      * call opens a transaction of its own: a connection fresh from a pool belongs to no one else's
      * transaction, even when the pool hands it out with autocommit off.
      */
-    public static TenantContext of(DataSource dataSource) {
-        return ownTransactions(DSL.using(requireNonNull(dataSource, "dataSource is null"), SQLDialect.POSTGRES));
+    public static TenantContext of(DataSource dataSource, TenantSigning signing) {
+        return ownTransactions(DSL.using(requireNonNull(dataSource, "dataSource is null"), SQLDialect.POSTGRES),
+                signing);
     }
 
     /** A tenant context on {@code dsl} whose calls always open their own transaction (never join one). */
-    public static TenantContext ownTransactions(DSLContext dsl) {
-        return of(dsl, OpenTransactions.NEVER);
+    public static TenantContext ownTransactions(DSLContext dsl, TenantSigning signing) {
+        return of(dsl, OpenTransactions.NEVER, signing);
     }
 
     /**
@@ -191,10 +204,12 @@ public final class TenantContext {
         return dsl.connectionResult(connection -> {
             Savepoint savepoint = connection.setSavepoint();
             try {
-                String earlier = dsl.fetchSingle(JOIN_TENANT, tenant.value().toString(), actor).get(0, String.class);
+                Record set = dsl.fetchSingle(JOIN_TENANT, signing.setting(), value(tenant), actor);
+                String earlier = set.get(0, String.class);
                 if (earlier != null && !earlier.equals(tenant.value().toString())) {
                     throw new TenantSwitchException(UUID.fromString(earlier), tenant.value());
                 }
+                refuseWithout(set.get(1));
                 open.set(new OpenTransaction(tenant, dsl, true, false));
                 T result = work.execute(dsl);
                 connection.releaseSavepoint(savepoint);
@@ -214,7 +229,7 @@ public final class TenantContext {
             DSLContext transaction = configuration.dsl();
             // Set again when joining: inside the savepoint, so rolling it back restores the outer
             // value, and every work starts with its tenant whatever the outer work did to the setting.
-            transaction.fetch(SET_TENANT, tenant.value().toString(), actor);
+            refuseWithout(transaction.fetchValue(SET_TENANT, signing.setting(), value(tenant), actor));
             open.set(new OpenTransaction(tenant, transaction, false, outer == null));
             try {
                 return work.execute(transaction);
@@ -222,6 +237,17 @@ public final class TenantContext {
                 restore(outer);
             }
         });
+    }
+
+    private String value(TenantId tenant) {
+        return signing.value(tenant.value(), Instant.now());
+    }
+
+    /** Fails the call when the database gave the transaction no tenant, saying why. */
+    private static void refuseWithout(Object refusal) {
+        if (refusal != null) {
+            throw new TenantTokenRefusedException(refusal.toString());
+        }
     }
 
     private void restore(OpenTransaction outer) {

@@ -30,9 +30,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 @ExtendWith(TestDatabaseExtension.class)
 class TenantContextTest {
 
-    private static final String CURRENT_TENANT = "select current_setting('app.user_id', true)";
+    private static final String CURRENT_TENANT = "select public.current_tenant_id()::text";
 
     private final DataSource application;
+    private final TenantSigning signing;
     private final TenantId mine = TenantId.of(UUID.randomUUID());
     private final TenantId other = TenantId.of(UUID.randomUUID());
     private final List<String> statements = new ArrayList<>();
@@ -40,14 +41,15 @@ class TenantContextTest {
 
     TenantContextTest(MigratedDatabase database) {
         this.application = database.applicationDataSource();
+        this.signing = TenantSigning.signed(TenantKey.parse(database.tenantKey()));
         for (TenantId tenant : List.of(mine, other)) {
-            TenantContext.of(application).run(tenant, transaction -> transaction.execute(
+            TenantContext.of(application, signing).run(tenant, transaction -> transaction.execute(
                     "insert into users (id, name, email) values (?, 'Tenant', 'tenant@example.com')", tenant.value()));
         }
         DSLContext recorded = DSL.using(application, SQLDialect.POSTGRES).configuration()
                 .deriveAppending(ExecuteListener.onExecuteStart(execution -> statements.add(execution.sql())))
                 .dsl();
-        this.context = TenantContext.of(recorded);
+        this.context = TenantContext.of(recorded, signing);
     }
 
     @Test
@@ -58,10 +60,10 @@ class TenantContextTest {
                 + " " + text(transaction, "select current_setting('app.actor')"));
 
         assertThat(inside).isEqualTo(mine.value() + " ana@books.example");
-        assertThat(statements).first().isEqualTo(
-                "select set_config('app.user_id', ?, true), set_config('app.actor', coalesce(?, ''), true)");
+        assertThat(statements).first().isEqualTo("select public.tenant_refusal() from (select set_config(?, ?, true), "
+                + "set_config('app.actor', coalesce(?, ''), true) offset 0) tenant");
         assertThat(statements).noneMatch(statement -> statement.contains(mine.value().toString())
-                || statement.contains("ana@books.example"));
+                || statement.contains("ana@books.example") || statement.contains("v1."));
     }
 
     @Test
@@ -93,13 +95,13 @@ class TenantContextTest {
             DSLContext afterwards = DSL.using(pool, SQLDialect.POSTGRES);
             String session = text(afterwards, "select pg_backend_pid()::text");
             try {
-                TenantContext.of(pool).run(mine, ending::end);
+                TenantContext.of(pool, signing).run(mine, ending::end);
             } catch (IllegalStateException | DataAccessException expected) {
                 // The endings that roll back; what matters is the connection afterwards.
             }
 
             assertThat(text(afterwards, "select pg_backend_pid()::text")).isEqualTo(session);
-            assertThat(text(afterwards, CURRENT_TENANT)).isEmpty();
+            assertThat(text(afterwards, CURRENT_TENANT)).isNull();
             assertThat(count(afterwards, "select count(*) from users")).isZero();
         }
     }
@@ -167,7 +169,7 @@ class TenantContextTest {
 
     @Test
     void the_current_tenant_is_known_inside_the_work_of_this_context_only() {
-        TenantContext another = TenantContext.of(application);
+        TenantContext another = TenantContext.of(application, signing);
 
         assertThat(context.currentTenant()).isEmpty();
         context.run(mine, transaction -> {
@@ -179,7 +181,7 @@ class TenantContextTest {
 
     @Test
     void a_context_for_another_dialect_is_refused() {
-        assertThatThrownBy(() -> TenantContext.of(DSL.using(SQLDialect.H2)))
+        assertThatThrownBy(() -> TenantContext.of(DSL.using(SQLDialect.H2), signing))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("dsl must use SQLDialect.POSTGRES (the tenant is a PostgreSQL setting read by "
                         + "row-level security policies), was H2");
@@ -192,7 +194,7 @@ class TenantContextTest {
         UUID joinedClient = UUID.randomUUID();
         try (Connection connection = application.getConnection()) {
             connection.setAutoCommit(false);
-            TenantContext joining = TenantContext.of(DSL.using(connection, SQLDialect.POSTGRES));
+            TenantContext joining = TenantContext.of(DSL.using(connection, SQLDialect.POSTGRES), signing);
 
             joining.run(mine, transaction -> insertClient(transaction, mine, joinedClient));
             String setAfterwards = text(DSL.using(connection, SQLDialect.POSTGRES), CURRENT_TENANT);
@@ -215,7 +217,7 @@ class TenantContextTest {
         UUID undone = UUID.randomUUID();
         try (Connection connection = application.getConnection()) {
             connection.setAutoCommit(false);
-            TenantContext joining = TenantContext.of(DSL.using(connection, SQLDialect.POSTGRES));
+            TenantContext joining = TenantContext.of(DSL.using(connection, SQLDialect.POSTGRES), signing);
 
             joining.run(mine, transaction -> insertClient(transaction, mine, kept));
             assertThatThrownBy(() -> joining.run(mine, transaction -> {

@@ -36,6 +36,8 @@ final class TemplateDatabaseProvider implements DatabaseProvider {
             statement.execute("DROP DATABASE IF EXISTS " + TEMPLATE + " WITH (FORCE)");
             statement.execute("CREATE DATABASE " + TEMPLATE);
             SchemaMigration.onClasspath().migrate(admin.toDatabase(TEMPLATE).dataSource(), APPLICATION_ROLE);
+            // The tests' tenant key, in the template so that every copy has it before its test reads anything.
+            new MigratedDatabase(admin.toDatabase(TEMPLATE), null, APPLICATION_ROLE).tenantKey();
             statement.execute("DROP ROLE IF EXISTS " + APPLICATION_LOGIN);
             statement.execute("CREATE ROLE " + APPLICATION_LOGIN + " LOGIN PASSWORD '" + password
                     + "' IN ROLE " + APPLICATION_ROLE);

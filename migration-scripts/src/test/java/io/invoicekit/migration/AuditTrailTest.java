@@ -29,7 +29,7 @@ class AuditTrailTest {
 
     AuditTrailTest(MigratedDatabase database) {
         this.owner = Sql.on(database.ownerDataSource());
-        this.application = Sql.on(database.applicationDataSource());
+        this.application = Sql.asApplication(database);
     }
 
     /** One row of the trail, without its changes, its clock and its transaction. */

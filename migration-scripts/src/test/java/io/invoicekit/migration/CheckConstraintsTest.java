@@ -468,6 +468,12 @@ class CheckConstraintsTest {
                                 b.tenant().id(), b.credited().refund())),
                 new Case("a refund deleted", check("refunds_immutable"), (sql, b) ->
                         sql.update("delete from refunds where user_id = ? and id = ?", b.tenant().id(), b.credited().refund())),
+                new Case("a tenant key id with a space", check("tenant_keys_id_valid"), (sql, b) ->
+                        sql.update("insert into tenant_keys (key_id, secret) values ('key 1', decode(repeat('ab', 32), 'hex'))")),
+                new Case("a tenant key of 16 bytes", check("tenant_keys_secret_length"), (sql, b) ->
+                        sql.update("insert into tenant_keys (key_id, secret) values ('short', decode(repeat('ab', 16), 'hex'))")),
+                new Case("a second mode of the tenant context", check("tenant_context_mode_one_row"), (sql, b) ->
+                        sql.update("insert into tenant_context_mode (singleton, unsigned_allowed) values (false, true)")),
                 new Case("an audit event of a quote", check("audit_events_kind_valid"), (sql, b) ->
                         sql.insert(b.tenant().auditEvent(b.sentInvoice()).with("document_kind", "quote"))),
                 new Case("an audit event of an invoice viewed", check("audit_events_action_valid"), (sql, b) ->

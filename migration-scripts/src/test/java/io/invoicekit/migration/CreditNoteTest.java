@@ -42,7 +42,7 @@ class CreditNoteTest {
 
     CreditNoteTest(MigratedDatabase database) {
         this.owner = Sql.on(database.ownerDataSource());
-        this.application = Sql.on(database.applicationDataSource());
+        this.application = Sql.asApplication(database);
     }
 
     /** A tenant of the test and its client, made by the owner; the application writes the rest. */

@@ -35,7 +35,7 @@ class InvoiceNumberingTest {
 
     InvoiceNumberingTest(MigratedDatabase database) {
         this.owner = Sql.on(database.ownerDataSource());
-        this.application = Sql.on(database.applicationDataSource());
+        this.application = Sql.asApplication(database);
     }
 
     /** A tenant of the test and its client, made by the owner; the application writes its invoices. */

@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import io.invoicekit.testing.MigratedDatabase;
 import javax.sql.DataSource;
 import org.postgresql.util.PGobject;
 
@@ -37,14 +38,22 @@ final class Sql {
 
     private final DataSource dataSource;
     private final Connection connection;
+    private final TenantTokens tokens;
 
-    private Sql(DataSource dataSource, Connection connection) {
+    private Sql(DataSource dataSource, Connection connection, TenantTokens tokens) {
         this.dataSource = dataSource;
         this.connection = connection;
+        this.tokens = tokens;
     }
 
+    /** Statements as a login that is not a member of the application role (the owner): it sets tenants unsigned. */
     static Sql on(DataSource dataSource) {
-        return new Sql(requireNonNull(dataSource, "dataSource is null"), null);
+        return new Sql(requireNonNull(dataSource, "dataSource is null"), null, null);
+    }
+
+    /** Statements as the application login, which sets its tenants as signed tokens, as a service does. */
+    static Sql asApplication(MigratedDatabase database) {
+        return new Sql(database.applicationDataSource(), null, TenantTokens.of(database.tenantKey()));
     }
 
     int update(String sql, Object... parameters) throws SQLException {
@@ -136,8 +145,21 @@ final class Sql {
      * transaction, in the one statement invoice-rls's TenantContext sets them with ('' for no actor).
      */
     void setTenant(UUID tenant, String actor) throws SQLException {
-        one("select set_config('app.user_id', ?, true), set_config('app.actor', coalesce(?, ''), true)",
-                String.class, tenant.toString(), actor);
+        one("select set_config(?, ?, true), set_config('app.actor', coalesce(?, ''), true)", String.class,
+                tenantSetting(), tenantValue(tenant), actor);
+    }
+
+    /** The tenant alone for the rest of the transaction, the actor left as it is. */
+    void setTenant(UUID tenant) throws SQLException {
+        one("select set_config(?, ?, true)", String.class, tenantSetting(), tenantValue(tenant));
+    }
+
+    private String tenantSetting() {
+        return tokens == null ? "app.user_id" : "app.tenant_token";
+    }
+
+    private String tenantValue(UUID tenant) {
+        return tokens == null ? tenant.toString() : tokens.token(tenant);
     }
 
     /** A JSON value to bind to a jsonb column or parameter. */
@@ -154,7 +176,7 @@ final class Sql {
 
     /** Runs the work on one connection of its own in autocommit mode, like a client's session. */
     <T> T inSession(SqlFunction<Sql, T> work) throws SQLException {
-        return withConnection(session -> work.apply(new Sql(null, session)));
+        return withConnection(session -> work.apply(new Sql(null, session, tokens)));
     }
 
     /**
@@ -188,7 +210,7 @@ final class Sql {
             }
             transaction.setAutoCommit(false);
             try {
-                T result = work.apply(new Sql(null, transaction));
+                T result = work.apply(new Sql(null, transaction, tokens));
                 if (commit) {
                     transaction.commit();
                 } else {

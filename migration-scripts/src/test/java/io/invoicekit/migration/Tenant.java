@@ -173,7 +173,7 @@ record Tenant(UUID id) {
 
     /** This tenant for the rest of the transaction, as invoice-rls sets it (issue_invoice numbers for it). */
     void setAsTenant(Sql transaction) throws SQLException {
-        transaction.one("select set_config('app.user_id', ?, true)", String.class, id.toString());
+        transaction.setTenant(id);
     }
 
     /**

@@ -12,11 +12,13 @@ package io.invoicekit.core.failure;
  *       or stored. Not retryable: the same input fails the same way.</li>
  *   <li>{@link NotFoundException}: the row does not exist for the current tenant.</li>
  *   <li>{@link TenantSwitchException}: work for a second tenant inside one tenant's transaction.</li>
+ *   <li>{@link TenantTokenRefusedException}: the database gave the signed tenant context no tenant.</li>
  *   <li>{@link DatabaseException}: the database refused or could not finish the operation.</li>
  * </ul>
  */
 public abstract sealed class InvoiceKitException extends RuntimeException
-        permits ValidationException, NotFoundException, TenantSwitchException, DatabaseException {
+        permits ValidationException, NotFoundException, TenantSwitchException, TenantTokenRefusedException,
+        DatabaseException {
 
     InvoiceKitException(String message, Throwable cause) {
         super(message, cause);

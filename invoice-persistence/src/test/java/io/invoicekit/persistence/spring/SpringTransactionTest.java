@@ -15,6 +15,8 @@ import io.invoicekit.persistence.InvoiceFilter;
 import io.invoicekit.persistence.InvoiceStore;
 import io.invoicekit.persistence.PooledDataSources;
 import io.invoicekit.testing.ConnectionSettings;
+import io.invoicekit.rls.TenantKey;
+import io.invoicekit.rls.TenantSigning;
 import io.invoicekit.testing.MigratedDatabase;
 import io.invoicekit.testing.TestDatabaseExtension;
 import java.math.BigDecimal;
@@ -69,6 +71,7 @@ class SpringTransactionTest {
         createTheServicesOwnTable(database);
         this.spring = new AnnotationConfigApplicationContext();
         spring.registerBean(ConnectionSettings.class, database::application);
+        spring.registerBean(TenantSigning.class, () -> TenantSigning.signed(TenantKey.parse(database.tenantKey())));
         spring.register(ServiceConfiguration.class);
         spring.refresh();
         this.orders = spring.getBean(OrderService.class);
@@ -112,8 +115,7 @@ class SpringTransactionTest {
 
         assertThat(during).isEqualTo(tenant.value().toString());
         // The pool holds one connection: the next borrower is on the very connection the service used.
-        assertThat(jdbc.queryForObject("select coalesce(current_setting('app.user_id', true), '')", String.class))
-                .isEmpty();
+        assertThat(jdbc.queryForObject("select public.current_tenant_id()::text", String.class)).isNull();
     }
 
     @Test
@@ -153,7 +155,8 @@ class SpringTransactionTest {
     void a_context_on_the_services_own_connection_is_never_committed_by_the_store() throws SQLException {
         try (Connection connection = database.application().connect()) {
             connection.setAutoCommit(false);
-            InvoiceStore onConnection = InvoiceStore.builder().dsl(DSL.using(connection, SQLDialect.POSTGRES)).build();
+            InvoiceStore onConnection = InvoiceStore.builder().dsl(DSL.using(connection, SQLDialect.POSTGRES))
+                    .tenantSigning(spring.getBean(TenantSigning.class)).build();
 
             ClientId created = onConnection.inTenant(tenant, tx -> tx.clients().create(Client.create(ClientId.generate(CLOCK),
                     "Rolled Back", "billing@rolled.example", PaymentTerms.ofDays(14), null, null))).id();
@@ -209,8 +212,8 @@ class SpringTransactionTest {
 
         /** The store on a jOOQ context whose connections are the ones Spring's transactions hold. */
         @Bean
-        InvoiceStore store(DataSource pool) {
-            return InvoiceStore.builder()
+        InvoiceStore store(DataSource pool, TenantSigning signing) {
+            return InvoiceStore.builder().tenantSigning(signing)
                     .dsl(DSL.using(new TransactionAwareDataSourceProxy(pool), SQLDialect.POSTGRES))
                     .openTransactions(TransactionSynchronizationManager::isActualTransactionActive)
                     .build();
@@ -253,7 +256,7 @@ class SpringTransactionTest {
         @Transactional
         public String tenantSeenAfterBilling(String reference, TenantId tenant, InvoiceDraft draft) {
             placeAndBill(reference, tenant, draft, false);
-            return jdbc.queryForObject("select current_setting('app.user_id', true)", String.class);
+            return jdbc.queryForObject("select public.current_tenant_id()::text", String.class);
         }
 
         @Transactional

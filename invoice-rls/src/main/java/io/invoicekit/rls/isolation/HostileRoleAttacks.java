@@ -3,6 +3,7 @@ package io.invoicekit.rls.isolation;
 import com.zaxxer.hikari.HikariDataSource;
 import io.invoicekit.core.tenant.TenantId;
 import io.invoicekit.rls.TenantContext;
+import io.invoicekit.rls.TenantSigning;
 import io.invoicekit.rls.isolation.Outcome.Value;
 import java.math.BigDecimal;
 import java.sql.SQLException;
@@ -26,14 +27,16 @@ final class HostileRoleAttacks {
     private static final String POOL = "HikariCP pool of 1";
 
     private final DataSource application;
+    private final TenantSigning signing;
     private final TenantRows mine;
     private final Optional<UUID> committed;
     // The pooled payment's victim writes in a session of its own: a tenant of its own, so that the
     // seeded session's uncommitted rows of B never hold it in a lock wait.
     private final TenantRows pooledVictim = TenantRows.random("B");
 
-    HostileRoleAttacks(DataSource application, TwoTenants tenants, Optional<UUID> committed) {
+    HostileRoleAttacks(DataSource application, TenantSigning signing, TwoTenants tenants, Optional<UUID> committed) {
         this.application = application;
+        this.signing = signing;
         this.mine = tenants.mine();
         this.committed = committed;
     }
@@ -93,14 +96,14 @@ final class HostileRoleAttacks {
      */
     private Outcome paymentAfterLeftovers() {
         try (HikariDataSource pool = PoolOfOne.over(application)) {
-            TenantContext context = TenantContext.of(pool);
+            TenantContext context = TenantContext.of(pool, signing);
             context.run(TenantId.of(mine.tenant()), transaction -> {
                 tryToLeave(transaction, "create temp table if not exists invoices (like public.invoices)");
                 tryToLeave(transaction, "set search_path = pg_temp, public");
             });
             try {
                 return context.call(TenantId.of(pooledVictim.tenant()), transaction -> {
-                    transaction.connection(connection -> TwoTenants.seed(Session.borrowing(connection), pooledVictim));
+                    transaction.connection(connection -> TwoTenants.seed(Session.borrowing(connection, signing), pooledVictim));
                     transaction.execute("""
                             insert into payments (user_id, id, invoice_id, currency, amount, method, status, payment_date)
                             values (?, ?, ?, 'EUR', 1.00, 'card', 'completed', date '2025-01-03')""",

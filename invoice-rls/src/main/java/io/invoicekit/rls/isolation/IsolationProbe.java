@@ -1,5 +1,7 @@
 package io.invoicekit.rls.isolation;
 
+import io.invoicekit.rls.TenantKey;
+import io.invoicekit.rls.TenantSigning;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,6 +37,7 @@ import org.postgresql.util.PSQLException;
 public final class IsolationProbe {
 
     private final DataSource application;
+    private final TenantSigning signing;
     private final TenantSchema schema;
     private final TwoTenants tenants;
     private final List<CatalogTable> tables;
@@ -45,10 +48,12 @@ public final class IsolationProbe {
 
     private IsolationProbe(Builder builder) {
         this.application = builder.application;
+        this.signing = builder.tenantKey.map(TenantSigning::signed)
+                .orElseGet(() -> new TenantSigning.Unsigned(builder.tenantSetting));
         this.schema = new TenantSchema(builder.schema, builder.tenantColumn, builder.tenantSetting,
                 builder.tenantsTable, builder.tenantsKey);
         this.tenants = TwoTenants.random();
-        try (Session session = Session.open(application, schema.tenantSetting())) {
+        try (Session session = Session.open(application, signing)) {
             this.tables = CatalogTable.discover(session, schema);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the catalog as the application login: " + message(e), e);
@@ -73,9 +78,9 @@ public final class IsolationProbe {
             groups.add(new MissingTenantAttacks(tenants).probes());
             // Attacks that commit or write in sessions of their own get tenants of their own: the
             // seeded session's uncommitted keys would hold their inserts in a lock wait.
-            groups.add(new SessionAttacks(application, TwoTenants.random()).probes());
-            groups.add(new InjectionAttacks().probes());
-            groups.add(new HostileRoleAttacks(application, tenants, committed).probes());
+            groups.add(new SessionAttacks(application, signing, TwoTenants.random()).probes());
+            groups.add(new InjectionAttacks(signing).probes());
+            groups.add(new HostileRoleAttacks(application, signing, tenants, committed).probes());
             groups.add(new DerivedStateAttacks(tenants).probes());
         }
         groups.add(new CatalogAttacks(tables, tenants).probes());
@@ -118,7 +123,7 @@ public final class IsolationProbe {
 
     /** An unseeded probe, in a session of its own, which sees only what the database has committed. */
     private Outcome inFreshSession(Probe probe) {
-        try (Session session = Session.open(application, schema.tenantSetting())) {
+        try (Session session = Session.open(application, signing)) {
             return attempt(probe, session);
         } catch (SQLException e) {
             return refused(e);
@@ -154,7 +159,7 @@ public final class IsolationProbe {
         Outcome run(Probe probe) {
             try {
                 if (session == null) {
-                    session = Session.open(application, schema.tenantSetting());
+                    session = Session.open(application, signing);
                     seed(session);
                 }
                 session.rows("savepoint isolation_probe");
@@ -215,6 +220,7 @@ public final class IsolationProbe {
         private String tenantsTable = TenantSchema.INVOICEKIT.tenantsTable();
         private String tenantsKey = TenantSchema.INVOICEKIT.tenantsKey();
         private Optional<UUID> committedTenant = Optional.empty();
+        private Optional<TenantKey> tenantKey = Optional.empty();
 
         private Builder(DataSource application) {
             this.application = Objects.requireNonNull(application, "application login is null");
@@ -252,6 +258,17 @@ public final class IsolationProbe {
          */
         public Builder committedTenant(UUID tenant) {
             this.committedTenant = Optional.of(Objects.requireNonNull(tenant, "committed tenant is null"));
+            return this;
+        }
+
+        /**
+         * The service's key, for a database that requires signed tenant tokens: the probe then sets
+         * its tenants as the service does, and attacks the tokens too. Without one it sets the
+         * tenant setting unsigned, as a database in compatibility mode (or a service's own schema)
+         * takes it.
+         */
+        public Builder tenantKey(TenantKey key) {
+            this.tenantKey = Optional.of(Objects.requireNonNull(key, "tenant key is null"));
             return this;
         }
 

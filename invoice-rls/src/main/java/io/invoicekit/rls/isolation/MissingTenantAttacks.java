@@ -14,7 +14,7 @@ import java.util.List;
  */
 final class MissingTenantAttacks {
 
-    /** How the tenant can be missing, and what {@code current_setting('app.user_id', true)} reads then. */
+    /** How the tenant can be missing, and what the tenant setting reads then. */
     private enum Missing {
         FRESH_SESSION("no tenant, fresh session", "NULL", false),
         // Once a session has used the setting, it reads '' and no longer NULL: hence the nullif.
@@ -55,22 +55,20 @@ final class MissingTenantAttacks {
     List<Probe> probes() {
         List<Probe> probes = new ArrayList<>();
         for (Missing missing : Missing.values()) {
-            probes.add(without(missing, "what app.user_id reads", "app.user_id", Expected.value(missing.reads),
-                    session -> {
-                        String value = session.text("select current_setting('app.user_id', true)");
-                        return new Value(value == null ? "NULL" : "'" + value + "'");
-                    }));
+            probes.add(without(missing, "what the tenant setting reads", "tenant setting", Expected.value(missing.reads),
+                    session -> new Value(session.setting())));
             for (TenantTable table : TenantTable.values()) {
                 probes.addAll(onTable(missing, table));
             }
         }
         probes.add(Probe.unseeded("look for a default tenant of a database or role", "pg_db_role_setting",
-                Expected.count(0, "settings of app.user_id"),
+                Expected.count(0, "settings of app.user_id or app.tenant_token"),
                 session -> new Outcome.Count(session.number("""
                         select count(*)
                         from pg_db_role_setting, unnest(setconfig) as setting(text)
                         where setdatabase in (0, (select oid from pg_database where datname = current_database()))
-                          and split_part(setting.text, '=', 1) = 'app.user_id'"""), "settings of app.user_id")));
+                          and split_part(setting.text, '=', 1) in ('app.user_id', 'app.tenant_token')"""),
+                        "settings of app.user_id or app.tenant_token")));
         return probes;
     }
 

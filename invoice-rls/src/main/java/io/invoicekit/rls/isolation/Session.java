@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import io.invoicekit.rls.TenantSigning;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -16,22 +18,22 @@ import javax.sql.DataSource;
 final class Session implements AutoCloseable {
 
     private final Connection connection;
-    private final String tenantSetting;
+    private final TenantSigning signing;
     private final boolean owned;
     private SeededRows seeded = SeededRows.NONE;
 
-    private Session(Connection connection, String tenantSetting, boolean owned) {
+    private Session(Connection connection, TenantSigning signing, boolean owned) {
         this.connection = connection;
-        this.tenantSetting = tenantSetting;
+        this.signing = signing;
         this.owned = owned;
     }
 
     /** The connection of a transaction someone else runs (TenantContext's): closing the session leaves it open. */
-    static Session borrowing(Connection connection) {
-        return new Session(connection, TenantSchema.INVOICEKIT.tenantSetting(), false);
+    static Session borrowing(Connection connection, TenantSigning signing) {
+        return new Session(connection, signing, false);
     }
 
-    static Session open(DataSource dataSource, String tenantSetting) throws SQLException {
+    static Session open(DataSource dataSource, TenantSigning signing) throws SQLException {
         Connection connection = dataSource.getConnection();
         try {
             try (Statement statement = connection.createStatement()) {
@@ -39,7 +41,7 @@ final class Session implements AutoCloseable {
                 statement.execute("set lock_timeout = '10s'");
             }
             connection.setAutoCommit(false);
-            return new Session(connection, tenantSetting, true);
+            return new Session(connection, signing, true);
         } catch (SQLException e) {
             connection.close();
             throw e;
@@ -59,13 +61,25 @@ final class Session implements AutoCloseable {
         return connection;
     }
 
-    /** Sets the tenant for the current transaction, as TenantContext does, to any text. */
-    void tenant(String value) throws SQLException {
-        text("select set_config(?, ?, true)", tenantSetting, value);
+    /** How this session gives a transaction its tenant: signed, as the service does, or unsigned. */
+    TenantSigning signing() {
+        return signing;
     }
 
+    /** Sets the setting the tenant is given in, for the current transaction, to any text. */
+    void tenant(String value) throws SQLException {
+        text("select set_config(?, ?, true)", signing.setting(), value);
+    }
+
+    /** Sets {@code tenant} for the current transaction as TenantContext does. */
     void tenant(UUID tenant) throws SQLException {
-        tenant(tenant.toString());
+        tenant(signing.value(tenant, Instant.now()));
+    }
+
+    /** What the setting the tenant is given in reads now: NULL, or the text quoted. */
+    String setting() throws SQLException {
+        String value = text("select current_setting(?, true)", signing.setting());
+        return value == null ? "NULL" : "'" + value + "'";
     }
 
     /** Runs a statement; the rows it returned, or else the rows it changed. */

@@ -4,10 +4,12 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.invoicekit.core.failure.TenantSwitchException;
 import io.invoicekit.core.tenant.TenantId;
 import io.invoicekit.rls.TenantContext;
+import io.invoicekit.rls.TenantSigning;
 import io.invoicekit.rls.isolation.Outcome.Count;
 import io.invoicekit.rls.isolation.Outcome.Value;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
@@ -23,18 +25,21 @@ import org.jooq.impl.DSL;
 final class SessionAttacks {
 
     private static final String POOL = "HikariCP pool of 1";
+    private static final String TENANT = "current_tenant_id()";
+    private static final String CURRENT_TENANT = "select public.current_tenant_id()::text";
     private static final int BORROWINGS = 300;
 
     private final DataSource application;
+    private final TenantSigning signing;
     private final TwoTenants tenants;
 
-    SessionAttacks(DataSource application, TwoTenants tenants) {
+    SessionAttacks(DataSource application, TenantSigning signing, TwoTenants tenants) {
         this.application = application;
+        this.signing = signing;
         this.tenants = tenants;
     }
 
     List<Probe> probes() {
-        String mine = tenants.mine().tenant().toString();
         return List.of(
                 Probe.unseeded(BORROWINGS + " borrowings alternating A and B via TenantContext (1/3 throw, 1/5 SQL error)",
                         POOL,
@@ -43,34 +48,34 @@ final class SessionAttacks {
                 Probe.unseeded("seed defect: session-level set_config(..., false), then the next borrower reads",
                         POOL, Expected.value("A").because("leaks to the next borrower: why TenantContext never does it"),
                         session -> sessionLevelSettingOnPool()),
-                Probe.unseeded("set_config(..., true) in autocommit, then the next statement reads", "app.user_id",
-                        Expected.value("''"),
+                Probe.unseeded("set_config(..., true) in autocommit, then the next statement's tenant", TENANT,
+                        Expected.value("none"),
                         session -> {
                             session.connection().setAutoCommit(true);
-                            session.tenant(mine);
-                            return setting(session);
+                            session.tenant(tenants.mine().tenant());
+                            return tenant(session);
                         }),
-                Probe.unseeded("SET LOCAL outside a transaction, then read", "app.user_id",
-                        Expected.value("''").because("SET LOCAL only warns there"),
+                Probe.unseeded("SET LOCAL outside a transaction, then the tenant", TENANT,
+                        Expected.value("none").because("SET LOCAL only warns there"),
                         this::setLocalOutsideTransaction),
-                Probe.unseeded("set tenant B in a savepoint, roll back to it, read app.user_id", "app.user_id",
+                Probe.unseeded("set tenant B in a savepoint, roll back to it, then the tenant", TENANT,
                         Expected.value(tenants.mine().name()),
                         session -> {
-                            session.tenant(mine);
+                            session.tenant(tenants.mine().tenant());
                             session.rows("savepoint probe");
                             session.tenant(tenants.other().tenant());
                             session.rows("rollback to savepoint probe");
-                            return new Value(tenants.describe(session.text("select current_setting('app.user_id')")));
+                            return tenant(session);
                         }),
                 Probe.unseeded("switch to tenant B inside tenant A's transaction through TenantContext", "TenantContext",
                         Expected.refused("TenantSwitchException"),
                         session -> switchTenantInsideTransaction()));
     }
 
-    /** What app.user_id reads now: NULL, or the text quoted. */
-    private static Value setting(Session session) throws SQLException {
-        String value = session.text("select current_setting('app.user_id', true)");
-        return new Value(value == null ? "NULL" : "'" + value + "'");
+    /** The tenant the policies see now, as A, B or none. */
+    private Value tenant(Session session) throws SQLException {
+        String tenant = session.text(CURRENT_TENANT);
+        return new Value(tenant == null ? "none" : tenants.describe(tenant));
     }
 
     // HikariCP resets autocommit, isolation and the like on return, never settings: only the end of
@@ -79,7 +84,7 @@ final class SessionAttacks {
     // gives its tenant a row, which it must then see alone.
     private Outcome alternateTenantsOnPool() {
         try (HikariDataSource pool = PoolOfOne.over(application)) {
-            TenantContext context = TenantContext.of(pool);
+            TenantContext context = TenantContext.of(pool, signing);
             DSLContext plain = DSL.using(pool, SQLDialect.POSTGRES);
             long violations = 0;
             for (int i = 0; i < BORROWINGS; i++) {
@@ -120,15 +125,13 @@ final class SessionAttacks {
     }
 
     /**
-     * The tenant setting ('' read as null) and the ids of the users visible (null if none).
+     * The tenant the policies see (null if none) and the ids of the users visible (null if none).
      */
-    private record Seen(String setting, String users) {
+    private record Seen(String tenant, String users) {
         static final Seen NOTHING = new Seen(null, null);
 
         static Seen in(DSLContext context) {
-            return context.resultQuery("""
-                            select nullif(current_setting('app.user_id', true), ''),
-                                   (select string_agg(id::text, ',') from users)""")
+            return context.resultQuery(CURRENT_TENANT + ", (select string_agg(id::text, ',') from users)")
                     .fetchSingle(row -> new Seen(row.get(0, String.class), row.get(1, String.class)));
         }
     }
@@ -146,22 +149,25 @@ final class SessionAttacks {
     private Outcome sessionLevelSettingOnPool() {
         try (HikariDataSource pool = PoolOfOne.over(application)) {
             DSLContext plain = DSL.using(pool, SQLDialect.POSTGRES);
-            plain.fetch("select set_config('app.user_id', ?, false)", tenants.mine().tenant().toString());
-            return new Value(tenants.describe(plain.fetchSingle("select current_setting('app.user_id')").get(0, String.class)));
+            plain.fetch("select set_config(?, ?, false)", signing.setting(),
+                    signing.value(tenants.mine().tenant(), Instant.now()));
+            String tenant = plain.fetchSingle(CURRENT_TENANT).get(0, String.class);
+            return new Value(tenant == null ? "none" : tenants.describe(tenant));
         }
     }
 
     private Outcome setLocalOutsideTransaction(Session session) throws SQLException {
         session.connection().setAutoCommit(true);
         try (Statement statement = session.connection().createStatement()) {
-            // A literal UUID of the test's own making: the seeds' string-built SET LOCAL, harmless here.
-            statement.execute("set local app.user_id = '" + tenants.mine().tenant() + "'");
-            return setting(session);
+            // A literal of the probe's own making: the seeds' string-built SET LOCAL, harmless here.
+            statement.execute("set local " + signing.setting() + " = '"
+                    + signing.value(tenants.mine().tenant(), Instant.now()) + "'");
+            return tenant(session);
         }
     }
 
     private Outcome switchTenantInsideTransaction() {
-        TenantContext context = TenantContext.of(application);
+        TenantContext context = TenantContext.of(application, signing);
         return context.call(TenantId.of(tenants.mine().tenant()), transaction ->
                 context.call(TenantId.of(tenants.other().tenant()), inner -> new Value("switched to tenant B")));
     }

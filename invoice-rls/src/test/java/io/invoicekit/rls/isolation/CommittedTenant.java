@@ -22,13 +22,12 @@ final class CommittedTenant {
         TenantRows tenant = TenantRows.random("C");
         for (TenantRows committed : List.of(tenant, TenantRows.random("D"))) {
             // One transaction per tenant: the totals check at commit reads the tenant set then.
-            try (Session session = Session.open(database.applicationDataSource(),
-                    TenantSchema.INVOICEKIT.tenantSetting())) {
+            try (Session session = Session.open(database.applicationDataSource(), ServiceKey.signing(database))) {
                 TwoTenants.seed(session, committed);
                 session.commit();
             }
         }
-        try (Session owner = Session.open(database.ownerDataSource(), TenantSchema.INVOICEKIT.tenantSetting())) {
+        try (Session owner = Session.open(database.ownerDataSource(), ServiceKey.OWNER)) {
             owner.connection().setAutoCommit(true);
             for (TenantTable table : TenantTable.values()) {
                 owner.rows("analyze " + table.table());

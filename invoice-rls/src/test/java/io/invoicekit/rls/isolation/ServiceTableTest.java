@@ -53,12 +53,13 @@ class ServiceTableTest {
     private final DatabaseSnapshot after;
 
     ServiceTableTest(MigratedDatabase database) throws SQLException {
-        try (Session owner = Session.open(database.ownerDataSource(), TenantSchema.INVOICEKIT.tenantSetting())) {
+        try (Session owner = Session.open(database.ownerDataSource(), ServiceKey.OWNER)) {
             owner.rows(SERVICE_TABLES.formatted(database.applicationRole()));
             owner.commit();
         }
         this.before = DatabaseSnapshot.of(database.ownerDataSource());
-        this.report = IsolationProbe.builder(database.applicationDataSource()).build().run();
+        this.report = IsolationProbe.builder(database.applicationDataSource())
+                .tenantKey(ServiceKey.of(database)).build().run();
         this.after = DatabaseSnapshot.of(database.ownerDataSource());
     }
 

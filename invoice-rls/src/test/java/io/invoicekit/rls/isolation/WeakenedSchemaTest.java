@@ -166,13 +166,14 @@ class WeakenedSchemaTest {
     @BeforeAll
     void weaken_a_copy_of_the_schema_and_probe_it() throws SQLException {
         UUID committed = CommittedTenant.create(database);
-        try (Session owner = Session.open(database.ownerDataSource(), TenantSchema.INVOICEKIT.tenantSetting())) {
+        try (Session owner = Session.open(database.ownerDataSource(), ServiceKey.OWNER)) {
             for (Weakening weakening : WEAKENINGS) {
                 owner.rows(weakening.sql().formatted(database.applicationRole()));
             }
             owner.commit();
         }
-        report = IsolationProbe.builder(database.applicationDataSource()).committedTenant(committed).build().run();
+        report = IsolationProbe.builder(database.applicationDataSource()).tenantKey(ServiceKey.of(database))
+                .committedTenant(committed).build().run();
     }
 
     @TestFactory
