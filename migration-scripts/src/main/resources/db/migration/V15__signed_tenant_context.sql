@@ -74,6 +74,8 @@ CREATE TABLE IF NOT EXISTS public.tenant_context_mode (
     CONSTRAINT tenant_context_mode_one_row CHECK (singleton)
 );
 REVOKE ALL ON public.tenant_context_mode FROM PUBLIC, ${appRole};
+-- The mode is no secret: the audit reads it as any role.
+GRANT SELECT ON public.tenant_context_mode TO PUBLIC;
 COMMENT ON CONSTRAINT tenant_context_mode_pkey ON public.tenant_context_mode IS 'the tenant context has one mode';
 COMMENT ON CONSTRAINT tenant_context_mode_one_row ON public.tenant_context_mode IS 'the tenant context has one mode';
 -- Row-level security hides the tenants from the owner; the size of their table does not.

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -50,10 +51,27 @@ public final class RlsAudit {
             // Policies print their functions unqualified only when the schema is on the search_path.
             transaction.fetch("SELECT set_config('search_path', quote_ident(?), true)", schema);
             scope.requireAuditable(transaction);
-            return Arrays.stream(CatalogCheck.values())
-                    .flatMap(check -> check.run(transaction, scope).stream())
-                    .toList();
+            return Stream.concat(Arrays.stream(CatalogCheck.values()).flatMap(check -> check.run(transaction, scope).stream()),
+                    unsignedTenants(transaction, scope).stream()).toList();
         });
         return new AuditReport(applicationRole, schema, findings);
+    }
+
+    /**
+     * Compatibility mode, where the schema has a signed tenant context (V15's tenant_context_mode)
+     * and takes the bare app.user_id from the application role all the same. Not a catalog query:
+     * the table may not exist, and a query naming it would then fail.
+     */
+    private static List<Finding> unsignedTenants(DSLContext transaction, AuditScope scope) {
+        String mode = transaction.fetchSingle("SELECT to_regclass(quote_ident(?) || '.tenant_context_mode')::text",
+                scope.schema()).get(0, String.class);
+        if (mode == null) {
+            return List.of();
+        }
+        return transaction.fetch("SELECT changed_at::text FROM " + mode + " WHERE unsigned_allowed")
+                .map(row -> new Finding(Finding.Kind.UNSIGNED_TENANTS_ALLOWED, "tenant_context_mode",
+                        "compatibility mode since " + row.get(0, String.class) + ": members of " + scope.applicationRole()
+                                + " may set app.user_id unsigned, and so make themselves any tenant; once every"
+                                + " instance signs its tenants, CALL require_signed_tenants()"));
     }
 }

@@ -70,7 +70,8 @@ class RlsAuditWeakenedTest {
             new Weakening(Kind.VIEW_NOT_SECURITY_INVOKER, "audit_totals",
                     "create materialized view audit_totals as select user_id, sum(total) from invoices group by user_id"),
             new Weakening(Kind.DEFAULT_TENANT, "role %1$s in database %3$s",
-                    "alter role %1$s in database %3$s set app.user_id = '00000000-0000-0000-0000-000000000001'"));
+                    "alter role %1$s in database %3$s set app.user_id = '00000000-0000-0000-0000-000000000001'"),
+            new Weakening(Kind.UNSIGNED_TENANTS_ALLOWED, "tenant_context_mode", "call allow_unsigned_tenants()"));
 
     private final MigratedDatabase database;
     private final String role = "audit_app_" + UUID.randomUUID().toString().replace("-", "");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.invoicekit.core.failure.TenantSwitchException;
+import io.invoicekit.core.failure.TenantTokenRefusedException;
 import io.invoicekit.core.tenant.TenantId;
 import io.invoicekit.testing.MigratedDatabase;
 import io.invoicekit.testing.TestDatabaseExtension;
@@ -64,6 +65,27 @@ class TenantContextTest {
                 + "set_config('app.actor', coalesce(?, ''), true) offset 0) tenant");
         assertThat(statements).noneMatch(statement -> statement.contains(mine.value().toString())
                 || statement.contains("ana@books.example") || statement.contains("v1."));
+    }
+
+    @Test
+    void a_key_the_database_does_not_have_is_refused_before_the_work_runs() {
+        TenantKey unknown = TenantKey.parse("not-installed:" + "ab".repeat(32));
+        List<String> ran = new ArrayList<>();
+
+        assertThatThrownBy(() -> TenantContext.of(application, TenantSigning.signed(unknown)).run(mine, tx -> ran.add("ran")))
+                .isInstanceOf(TenantTokenRefusedException.class)
+                .hasMessage("the database refused the tenant context: the tenant token is signed with key not-installed, "
+                        + "which this database does not have")
+                .hasMessageNotContaining("ab".repeat(32));
+        assertThat(ran).isEmpty();
+    }
+
+    @Test
+    void an_unsigned_tenant_is_refused_by_a_database_that_requires_signed_ones() {
+        assertThatThrownBy(() -> TenantContext.of(application, TenantSigning.unsigned()).call(mine,
+                transaction -> transaction.fetch("select id from users").size()))
+                .isInstanceOf(TenantTokenRefusedException.class)
+                .hasMessageContaining("requires a signed tenant token");
     }
 
     @Test

@@ -38,6 +38,8 @@ public final class IsolationProbe {
 
     private final DataSource application;
     private final TenantSigning signing;
+    private final Optional<TenantKey> tenantKey;
+    private final Optional<TenantKey> retiredKey;
     private final TenantSchema schema;
     private final TwoTenants tenants;
     private final List<CatalogTable> tables;
@@ -48,6 +50,8 @@ public final class IsolationProbe {
 
     private IsolationProbe(Builder builder) {
         this.application = builder.application;
+        this.tenantKey = builder.tenantKey;
+        this.retiredKey = builder.retiredKey;
         this.signing = builder.tenantKey.map(TenantSigning::signed)
                 .orElseGet(() -> new TenantSigning.Unsigned(builder.tenantSetting));
         this.schema = new TenantSchema(builder.schema, builder.tenantColumn, builder.tenantSetting,
@@ -82,6 +86,7 @@ public final class IsolationProbe {
             groups.add(new InjectionAttacks(signing).probes());
             groups.add(new HostileRoleAttacks(application, signing, tenants, committed).probes());
             groups.add(new DerivedStateAttacks(tenants).probes());
+            tenantKey.ifPresent(key -> groups.add(new SignedTenantAttacks(key, retiredKey, tenants).probes()));
         }
         groups.add(new CatalogAttacks(tables, tenants).probes());
         catalogOnly.forEach(table -> groups.add(new GenericAttacks(table, tenants).probes()));
@@ -221,6 +226,7 @@ public final class IsolationProbe {
         private String tenantsKey = TenantSchema.INVOICEKIT.tenantsKey();
         private Optional<UUID> committedTenant = Optional.empty();
         private Optional<TenantKey> tenantKey = Optional.empty();
+        private Optional<TenantKey> retiredKey = Optional.empty();
 
         private Builder(DataSource application) {
             this.application = Objects.requireNonNull(application, "application login is null");
@@ -269,6 +275,15 @@ public final class IsolationProbe {
          */
         public Builder tenantKey(TenantKey key) {
             this.tenantKey = Optional.of(Objects.requireNonNull(key, "tenant key is null"));
+            return this;
+        }
+
+        /**
+         * A key the database has retired (after a rotation), for the attack with a token signed by
+         * it; without one that attack is left out.
+         */
+        public Builder retiredTenantKey(TenantKey key) {
+            this.retiredKey = Optional.of(Objects.requireNonNull(key, "retired tenant key is null"));
             return this;
         }
 

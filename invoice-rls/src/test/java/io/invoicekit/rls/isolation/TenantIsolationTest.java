@@ -31,6 +31,7 @@ class TenantIsolationTest {
     TenantIsolationTest(MigratedDatabase database) throws SQLException {
         IsolationProbe probe = IsolationProbe.builder(database.applicationDataSource())
                 .tenantKey(ServiceKey.of(database))
+                .retiredTenantKey(ServiceKey.retired(database))
                 .committedTenant(CommittedTenant.create(database))
                 .build();
         this.before = DatabaseSnapshot.of(database.ownerDataSource());
