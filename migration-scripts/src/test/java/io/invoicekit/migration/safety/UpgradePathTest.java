@@ -81,6 +81,24 @@ class UpgradePathTest {
                 .isEmpty();
     }
 
+    /**
+     * V15 keeps a deployment working whose release sets the bare app.user_id: a database that has
+     * held tenants starts in compatibility mode; one that never had a tenant starts signed.
+     */
+    @Test
+    void the_signed_tenant_context_starts_in_compatibility_mode_only_where_tenants_exist() {
+        ConnectionSettings upgraded = databases.empty();
+        InvoiceMigrations.forDataSource(upgraded.dataSource()).target("14").build().migrate();
+        SampleData.load(upgraded, 14);
+        InvoiceMigrations.forDataSource(upgraded.dataSource()).build().migrate();
+        ConnectionSettings fresh = databases.empty();
+        InvoiceMigrations.forDataSource(fresh.dataSource()).build().migrate();
+
+        String unsignedAllowed = "SELECT count(*) FROM tenant_context_mode WHERE unsigned_allowed";
+        assertThat(new AsOwner(upgraded).queryLong(unsignedAllowed)).as("upgraded with tenants").isOne();
+        assertThat(new AsOwner(fresh).queryLong(unsignedAllowed)).as("fresh install").isZero();
+    }
+
     /** The data the latest version's application writes: drafts without numbers, invoices numbered as issued. */
     @Test
     void sample_data_of_the_latest_version_is_numbered_at_issue_in_each_tenants_default_series() {
