@@ -82,6 +82,9 @@ class BillingServiceTest {
         environment.add("BILLING_DB_PASSWORD", () -> database.application().password());
         environment.add("BILLING_OWNER_USER", () -> database.owner().user());
         environment.add("BILLING_OWNER_PASSWORD", () -> database.owner().password());
+        // A deployment gives the tenant key as INVOICEKIT_TENANT_KEY_FILE, read from the process's
+        // environment, which a test cannot set: here, the property that takes precedence over it.
+        environment.add("invoicekit.tenant-signing.key", database::tenantKey);
     }
 
     @BeforeEach

@@ -25,7 +25,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * transaction (its writes commit or roll back with the service's), and one outside opens its own. At
  * start-up, before anything uses the database, the schema is migrated as its owner ({@code
  * invoicekit.migration.*}; {@code invoicekit.migration.enabled=false} to migrate otherwise, a deploy
- * job for instance). The store backs off when the service defines its own.
+ * job for instance). The store signs its tenant tokens with the key {@code invoicekit.tenant-signing.*}
+ * names, else the environment's ({@code INVOICEKIT_TENANT_KEY_FILE}); without a key the start-up
+ * fails. The store backs off when the service defines its own.
  */
 @AutoConfiguration(after = {DataSourceAutoConfiguration.class, JooqAutoConfiguration.class})
 @ConditionalOnClass({InvoiceStore.class, DSLContext.class})
@@ -33,16 +35,18 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public final class InvoiceKitAutoConfiguration {
 
     /**
-     * The store. A {@link Clock} bean, if the service has one, tells it "today"; an {@link AuditActor}
-     * bean names who acts; every {@link StoreListener} bean (the metrics, for one) hears of each call.
+     * The store, signing as {@code invoicekit.tenant-signing.*} says. A {@link Clock} bean, if the
+     * service has one, tells it "today"; an {@link AuditActor} bean names who acts; every {@link
+     * StoreListener} bean (the metrics, for one) hears of each call.
      */
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnSingleCandidate(DSLContext.class)
-    InvoiceStore invoiceStore(DSLContext dsl, ObjectProvider<Clock> clock, ObjectProvider<AuditActor> actor,
-                              ObjectProvider<StoreListener> listeners) {
+    InvoiceStore invoiceStore(DSLContext dsl, InvoiceKitProperties properties, ObjectProvider<Clock> clock,
+                              ObjectProvider<AuditActor> actor, ObjectProvider<StoreListener> listeners) {
         InvoiceStore.Builder store = InvoiceStore.builder()
                 .dsl(dsl)
+                .tenantSigning(properties.tenantSigning().signing(System.getenv()))
                 // Precise where autocommit is not: Hikari may hand out idle connections with autocommit
                 // off (spring.datasource.hikari.auto-commit=false), which are nobody's transaction.
                 .openTransactions(TransactionSynchronizationManager::isActualTransactionActive)

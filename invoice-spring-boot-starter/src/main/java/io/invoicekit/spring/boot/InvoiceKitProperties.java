@@ -1,8 +1,11 @@
 package io.invoicekit.spring.boot;
 
 import io.invoicekit.migration.InvoiceMigrations;
+import io.invoicekit.rls.TenantKey;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -13,11 +16,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * logins the library needs: the schema owner, who migrates, and a role that may read every tenant's
  * rows, for the health report.
  *
- * @param migration the migrations run at start-up, as the schema owner
- * @param health    the health report behind the {@code invoicekit} health indicator
+ * @param migration     the migrations run at start-up, as the schema owner
+ * @param health        the health report behind the {@code invoicekit} health indicator
+ * @param tenantSigning how the store tells the database its tenant: tokens signed with the service's key
  */
 @ConfigurationProperties("invoicekit")
-public record InvoiceKitProperties(@DefaultValue Migration migration, @DefaultValue Health health) {
+public record InvoiceKitProperties(@DefaultValue Migration migration, @DefaultValue Health health,
+                                   @DefaultValue TenantSigning tenantSigning) {
 
     /**
      * Migrations at start-up, run as the schema owner on connections of their own, closed once the
@@ -90,6 +95,74 @@ public record InvoiceKitProperties(@DefaultValue Migration migration, @DefaultVa
         @Override
         public String toString() {
             return "Health[url=" + url + ", username=" + username + "]"; // never the password
+        }
+    }
+
+    // key's @param comes before keyFile's: Boot's configuration processor takes the text after the
+    // first "@param key" as key's description, and "@param keyFile" would match too.
+    /**
+     * The key the store signs its tenant tokens with ({@link io.invoicekit.rls.TenantSigning}): from
+     * {@code key-file} or {@code key}, else from the environment as for a plain service ({@value
+     * TenantKey#FILE_ENVIRONMENT} or {@value TenantKey#ENVIRONMENT}); {@code unsigned=true} only for a
+     * database in compatibility mode.
+     *
+     * @param key      The tenant key itself: its id, a colon and its secret in hex, as a key file holds it.
+     *                 Never together with key-file, which keeps it out of the configuration.
+     * @param keyFile  File holding the tenant key, as 'invoicekit tenant-keys create' writes it (a secret
+     *                 mounted as a file). Unset, with no key either: the file INVOICEKIT_TENANT_KEY_FILE names,
+     *                 else the key in INVOICEKIT_TENANT_KEY.
+     * @param lifetime How long each tenant token is good for: the longest a tenant's transaction may run,
+     *                 1 second to 1 day.
+     * @param unsigned Whether to send the bare tenant id instead of a signed token, for a database still in
+     *                 compatibility mode only; a database that requires tokens then refuses every store call.
+     *                 Never together with a key.
+     */
+    public record TenantSigning(Path keyFile, String key, @DefaultValue("5m") Duration lifetime, boolean unsigned) {
+
+        private static final String NO_KEY = "no tenant key: set invoicekit.tenant-signing.key-file to a file holding "
+                + "the key that 'invoicekit tenant-keys create' wrote, or invoicekit.tenant-signing.key to the key "
+                + "itself (or, in the environment, " + TenantKey.FILE_ENVIRONMENT + " or " + TenantKey.ENVIRONMENT
+                + "); or invoicekit.tenant-signing.unsigned=true for a database in compatibility mode";
+
+        /**
+         * How the store signs, from these settings or else from {@code environment}.
+         *
+         * @throws IllegalStateException when both a key file and a key are set, unsigned is set with a
+         *                               key, or there is no key at all
+         * @throws IllegalArgumentException when the key or the key file holds none (no message shows it)
+         * @throws java.io.UncheckedIOException when the key file cannot be read
+         */
+        io.invoicekit.rls.TenantSigning signing(Map<String, String> environment) {
+            boolean hasKey = key != null && !key.isBlank();
+            if (keyFile != null && hasKey) {
+                throw new IllegalStateException("both invoicekit.tenant-signing.key-file and "
+                        + "invoicekit.tenant-signing.key are set: set one");
+            }
+            if (unsigned) {
+                if (keyFile != null || hasKey) {
+                    throw new IllegalStateException("invoicekit.tenant-signing.unsigned=true and a key (invoicekit."
+                            + "tenant-signing.key-file or invoicekit.tenant-signing.key) are both set: set one");
+                }
+                return io.invoicekit.rls.TenantSigning.unsigned();
+            }
+            TenantKey signingKey = keyFile != null ? TenantKey.fromFile(keyFile)
+                    : hasKey ? parsed(key)
+                    : TenantKey.fromEnvironment(environment).orElseThrow(() -> new IllegalStateException(NO_KEY));
+            return new io.invoicekit.rls.TenantSigning.Signed(signingKey, lifetime);
+        }
+
+        private static TenantKey parsed(String key) {
+            try {
+                return TenantKey.parse(key);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("invoicekit.tenant-signing.key holds no key: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "TenantSigning[keyFile=" + keyFile + ", lifetime=" + lifetime + ", unsigned=" + unsigned
+                    + "]"; // never the key
         }
     }
 

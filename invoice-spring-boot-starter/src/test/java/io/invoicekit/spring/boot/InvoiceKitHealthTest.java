@@ -31,7 +31,7 @@ class InvoiceKitHealthTest {
 
     @Test
     void a_freshly_migrated_database_is_up_with_every_check_in_the_details() {
-        Health health = healthOf(ServiceContexts.service(database.application(), database.owner()));
+        Health health = healthOf(ServiceContexts.service(database));
 
         assertThat(health.getStatus()).isEqualTo(Status.UP);
         assertThat(health.getDetails().get("database")).asString().startsWith(database.owner().user() + " at ");
@@ -48,7 +48,7 @@ class InvoiceKitHealthTest {
             statement.execute("ALTER TABLE invoices NO FORCE ROW LEVEL SECURITY");
         }
 
-        Health health = healthOf(ServiceContexts.service(weakened.application(), weakened.owner()));
+        Health health = healthOf(ServiceContexts.service(weakened));
 
         assertThat(health.getStatus()).isEqualTo(Status.DOWN);
         assertThat(check(health, "row-level security")).containsEntry("status", "FAIL")
@@ -57,7 +57,7 @@ class InvoiceKitHealthTest {
 
     @Test
     void an_unreachable_database_is_down() {
-        Health health = healthOf(ServiceContexts.service(database.application(), database.owner())
+        Health health = healthOf(ServiceContexts.service(database)
                 .withPropertyValues("invoicekit.health.url=jdbc:postgresql://localhost:1/nowhere",
                         "invoicekit.health.username=monitor"));
 
@@ -67,7 +67,7 @@ class InvoiceKitHealthTest {
 
     @Test
     void the_report_connects_as_the_health_login_when_one_is_given() {
-        Health health = healthOf(ServiceContexts.service(database.application(), database.owner()).withPropertyValues(
+        Health health = healthOf(ServiceContexts.service(database).withPropertyValues(
                 "invoicekit.health.username=" + database.application().user(),
                 "invoicekit.health.password=" + database.application().password()));
 
@@ -78,7 +78,7 @@ class InvoiceKitHealthTest {
 
     @Test
     void without_a_login_that_sees_every_tenant_the_health_is_unknown() {
-        Health health = healthOf(ServiceContexts.service(database.application(), database.owner())
+        Health health = healthOf(ServiceContexts.service(database)
                 .withPropertyValues("invoicekit.migration.enabled=false", "invoicekit.migration.username="));
 
         assertThat(health.getStatus()).isEqualTo(Status.UNKNOWN);
@@ -87,7 +87,7 @@ class InvoiceKitHealthTest {
 
     @Test
     void the_indicator_is_left_out_when_switched_off_or_without_boots_health_support() {
-        ApplicationContextRunner service = ServiceContexts.service(database.application(), database.owner());
+        ApplicationContextRunner service = ServiceContexts.service(database);
 
         service.withPropertyValues("management.health.invoicekit.enabled=false")
                 .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean("invoicekitHealthIndicator"));

@@ -47,7 +47,7 @@ class InvoiceKitMetricsTest {
 
     InvoiceKitMetricsTest(MigratedDatabase database) {
         this.database = database;
-        this.service = ServiceContexts.service(database.application(), database.owner());
+        this.service = ServiceContexts.service(database);
     }
 
     private ApplicationContextRunner measured() {

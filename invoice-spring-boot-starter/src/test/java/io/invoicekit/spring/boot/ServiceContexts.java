@@ -7,6 +7,7 @@ import io.invoicekit.core.tenant.ClientId;
 import io.invoicekit.core.tenant.TenantId;
 import io.invoicekit.persistence.InvoiceStore;
 import io.invoicekit.testing.ConnectionSettings;
+import io.invoicekit.testing.MigratedDatabase;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -22,7 +23,8 @@ import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfigu
 /**
  * Spring Boot contexts as a service's: Boot's DataSource, transaction manager, JdbcTemplate
  * and jOOQ auto-configuration with the starter's, the application DataSource logging in as {@code
- * application}, the migrations as {@code owner}. Plus the few rows the tests need.
+ * application}, the migrations as {@code owner}, the store signing with the database's tenant key.
+ * Plus the few rows the tests need.
  */
 final class ServiceContexts {
 
@@ -31,7 +33,18 @@ final class ServiceContexts {
     private ServiceContexts() {
     }
 
-    static ApplicationContextRunner service(ConnectionSettings application, ConnectionSettings owner) {
+    /** A service on {@code database}, signing with its tenant key. */
+    static ApplicationContextRunner service(MigratedDatabase database) {
+        return service(database.application(), database.owner(), database.tenantKey());
+    }
+
+    static ApplicationContextRunner service(ConnectionSettings application, ConnectionSettings owner,
+                                            String tenantKey) {
+        return withoutTenantKey(application, owner).withPropertyValues("invoicekit.tenant-signing.key=" + tenantKey);
+    }
+
+    /** A service given no tenant key in its properties, to be given one otherwise or none. */
+    static ApplicationContextRunner withoutTenantKey(ConnectionSettings application, ConnectionSettings owner) {
         return new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
                         DataSourceTransactionManagerAutoConfiguration.class, TransactionAutoConfiguration.class,

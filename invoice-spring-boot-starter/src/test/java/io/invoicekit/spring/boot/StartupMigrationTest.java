@@ -3,6 +3,7 @@ package io.invoicekit.spring.boot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.invoicekit.testing.ConnectionSettings;
+import io.invoicekit.testing.MigratedDatabase;
 import io.invoicekit.testing.ScratchDatabaseExtension;
 import io.invoicekit.testing.ScratchDatabases;
 import java.util.List;
@@ -25,9 +26,11 @@ class StartupMigrationTest {
 
     StartupMigrationTest(ScratchDatabases databases) {
         this.empty = databases.empty();
-        ConnectionSettings login = databases.migrated().application();
+        MigratedDatabase migrated = databases.migrated();
+        ConnectionSettings login = migrated.application();
         this.application = empty.as(login.user(), login.password());
-        this.service = ServiceContexts.service(application, empty);
+        // Another database's key: a well-formed one is all a start-up needs, and these tests make no store call.
+        this.service = ServiceContexts.service(application, empty, migrated.tenantKey());
     }
 
     @Test
