@@ -68,6 +68,8 @@ class DatabaseHealthTest {
                         Status.FAIL, "clients_name_short on clients"),
                 new Weakening("row-level security", List.of("ALTER TABLE invoices NO FORCE ROW LEVEL SECURITY"),
                         Status.FAIL, "invoices"),
+                new Weakening("row-level security", List.of("CALL allow_unsigned_tenants()"),
+                        Status.FAIL, "UNSIGNED_TENANTS_ALLOWED tenant_context_mode: compatibility mode since"),
                 new Weakening("duplicate invoice numbers", withTenant(
                         "ALTER TABLE invoices DROP CONSTRAINT invoices_number_unique_per_tenant",
                         invoice("'00000000-0000-0000-0000-0000000000f1'"),
