@@ -30,7 +30,7 @@ import org.postgresql.util.PSQLException;
  * the audit trail), the pooled connection, the hostile role's side doors.
  *
  * <pre>{@code
- * IsolationReport report = IsolationProbe.builder(applicationLogin).build().run();
+ * IsolationReport report = IsolationProbe.builder(applicationLogin).tenantKey(serviceKey).build().run();
  * System.out.print(report.table());
  * }</pre>
  */
