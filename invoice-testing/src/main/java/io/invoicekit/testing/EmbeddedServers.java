@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -49,6 +50,17 @@ public final class EmbeddedServers {
     /** A new server from the binaries on the classpath; the caller closes it. */
     public static EmbeddedServer start() {
         return start(builder(), "the binaries on the classpath");
+    }
+
+    /**
+     * A new server from the binaries on the classpath with {@code serverConfig} on top of the
+     * settings above (a setting named there replaces the default), e.g. a server log for a test to
+     * read; the caller closes it.
+     */
+    public static EmbeddedServer start(Map<String, String> serverConfig) {
+        EmbeddedPostgres.Builder builder = builder();
+        serverConfig.forEach(builder::setServerConfig);
+        return start(builder, "the binaries on the classpath");
     }
 
     /**

@@ -16,13 +16,15 @@ import picocli.CommandLine.Command;
 @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
         usageHelpAutoWidth = true,
         description = {
-                "The main job: the RLS audit and the health report in one run (the isolation probe joins them once "
-                        + "it is wired), each part's full report, then a short summary for a change ticket: database, "
+                "The main job: the RLS audit, the isolation probe and the health report in one run, each part's full "
+                        + "report, then a short summary for a change ticket: database, "
                         + "server version, schema version, each part's verdict and counts, the overall verdict, the time "
                         + "taken. Without --url it runs on an embedded PostgreSQL, migrated as a plain owner.",
                 "",
                 "Role: the schema owner or a monitoring role, as for health (the audit runs as any role); the "
-                        + "cross-tenant health checks need BYPASSRLS and otherwise report NOT_AVAILABLE without failing.",
+                        + "cross-tenant health checks need BYPASSRLS and otherwise report NOT_AVAILABLE without failing. "
+                        + "The probe runs as --app-user, with the service's tenant key (--tenant-key-file, or "
+                        + "INVOICEKIT_TENANT_KEY_FILE / INVOICEKIT_TENANT_KEY) where the database requires signed tokens.",
                 "Exit status: 0 every part passed (warnings included), 1 a part found something, 2 a part could not run."})
 final class CheckCommand extends DatabaseCommand {
 

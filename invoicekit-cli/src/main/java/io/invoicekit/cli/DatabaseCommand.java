@@ -40,10 +40,12 @@ abstract class DatabaseCommand implements Callable<Integer> {
     public final Integer call() {
         startedNanos = System.nanoTime();
         String name = spec.qualifiedName(" ");
+        // In the JSON: migrate, check, tenant-keys create (the root's name left out).
+        String command = name.substring(spec.root().name().length()).strip();
         try (Target target = database.open(console, migrateEmbedded())) {
             Outcome outcome = run(target);
             if (database.json) {
-                ObjectNode document = Json.object().put("command", spec.name()).put("verdict", outcome.verdict().name());
+                ObjectNode document = Json.object().put("command", command).put("verdict", outcome.verdict().name());
                 document.setAll(outcome.json());
                 console.out().println(Json.write(document));
             } else {
@@ -56,7 +58,7 @@ abstract class DatabaseCommand implements Callable<Integer> {
                     : "could not run: " + e.getClass().getSimpleName() + ": " + CannotRun.oneLine(e);
             console.err().println(name + ": " + message);
             if (database.json) {
-                console.out().println(Json.write(Json.object().put("command", spec.name())
+                console.out().println(Json.write(Json.object().put("command", command)
                         .put("verdict", Verdict.ERROR.name()).put("error", message)));
             }
             return Verdict.ERROR.exitStatus();

@@ -64,6 +64,15 @@ final class DatabaseOptions {
                     target.close();
                     throw new CannotRun("migrating the embedded database failed: " + CannotRun.oneLine(e), e);
                 }
+                try {
+                    target = target.withTenantKey(EmbeddedDatabase.runKey(target));
+                } catch (RuntimeException e) {
+                    target.close();
+                    throw e instanceof CannotRun ? e : new CannotRun("could not make the embedded database's tenant key: "
+                            + CannotRun.oneLine(e), e);
+                }
+                console.progress("tenant key " + EmbeddedDatabase.RUN_KEY + " created for this run as "
+                        + target.login().user() + " (the probe signs its tenants with it)");
             }
             return target;
         }

@@ -1,5 +1,6 @@
 package io.invoicekit.cli;
 
+import io.invoicekit.rls.TenantKey;
 import io.invoicekit.testing.ConnectionSettings;
 import io.invoicekit.testing.EmbeddedServer;
 import io.invoicekit.testing.EmbeddedServers;
@@ -14,13 +15,16 @@ import java.util.UUID;
  * superuser only prepares what a DBA would: a plain owner login ({@value #OWNER}: no superuser,
  * no BYPASSRLS, no CREATEROLE), the NOLOGIN application role, a login member of it ({@value #APPLICATION}),
  * and the database {@value #DATABASE} owned by the owner. The schema is then migrated as the owner,
- * through the same code path as {@code invoicekit migrate}.
+ * through the same code path as {@code invoicekit migrate}, and the owner makes a tenant key for the
+ * run ({@link #runKey}).
  */
 final class EmbeddedDatabase {
 
     static final String OWNER = "invoicekit_owner";
     static final String APPLICATION = "invoicekit_app";
     static final String DATABASE = "invoicekit";
+    /** The id of the tenant key each run of a migrated embedded database makes for the isolation probe. */
+    static final String RUN_KEY = "embedded-run";
 
     private EmbeddedDatabase() {
     }
@@ -60,5 +64,14 @@ final class EmbeddedDatabase {
             server.close();
             throw new CannotRun("could not prepare the embedded PostgreSQL: " + CannotRun.oneLine(e), e);
         }
+    }
+
+    /**
+     * The key of this run, made once the schema is migrated as a deployment's would be: by the plain
+     * owner, with create_tenant_key. A fresh database requires signed tenant tokens (V15), so the
+     * isolation probe signs with it, as the service would with its own.
+     */
+    static TenantKey runKey(Target migrated) {
+        return TenantKeys.createCommitted(migrated.dataSource(), RUN_KEY);
     }
 }

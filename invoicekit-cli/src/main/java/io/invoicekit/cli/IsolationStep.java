@@ -2,13 +2,17 @@ package io.invoicekit.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.invoicekit.rls.TenantKey;
 import io.invoicekit.rls.isolation.IsolationProbe;
 import io.invoicekit.rls.isolation.IsolationReport;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Option;
@@ -35,6 +39,14 @@ final class IsolationStep implements Step {
         @Option(names = "--app-password-file", paramLabel = "<path>",
                 description = "A file holding the --app-user's password.")
         Path passwordFile;
+
+        @Option(names = "--tenant-key-file", paramLabel = "<file>",
+                description = "The service's tenant key (<key id>:<secret in hex>, as 'invoicekit tenant-keys create' "
+                        + "wrote it): the probe signs its tenants with it, as the service does. Default: the file "
+                        + "named by " + TenantKey.FILE_ENVIRONMENT + ", or the key in " + TenantKey.ENVIRONMENT
+                        + ". Needed where the database requires signed tenant tokens; by --url only (the embedded "
+                        + "database makes a key of its own for its run).")
+        Path tenantKeyFile;
 
         @Option(names = "--tenant-column", paramLabel = "<column>", defaultValue = "user_id",
                 description = "The column that holds the tenant in every tenant table (default: ${DEFAULT-VALUE}).")
@@ -67,7 +79,10 @@ final class IsolationStep implements Step {
                 "Leaves nothing behind: its two tenants exist only in transactions it never commits.",
                 "",
                 "Role: a LOGIN member of the application role (--app-user, or --user; not the owner, not a "
-                        + "superuser, no BYPASSRLS): the attacks are the application's.",
+                        + "superuser, no BYPASSRLS): the attacks are the application's. With the service's tenant key "
+                        + "(--tenant-key-file, or " + TenantKey.FILE_ENVIRONMENT + " / " + TenantKey.ENVIRONMENT
+                        + ") where the database requires signed tenant tokens: without it nothing could be seeded, "
+                        + "and the probe refuses to run rather than pass.",
                 "Exit status: 0 every attack blocked, 1 an attack not blocked, 2 could not run."};
     }
 
@@ -89,8 +104,11 @@ final class IsolationStep implements Step {
             return given;
         });
         requireApplicationLogin(login, target.applicationRole());
+        Optional<TenantKey> key = tenantKey(target, console);
+        requireTenantsTaken(login, key, options.tenantSetting);
         IsolationProbe.Builder builder = IsolationProbe.builder(login.dataSource()).schema(AuditStep.SCHEMA)
                 .tenantColumn(options.tenantColumn).tenantSetting(options.tenantSetting);
+        key.ifPresent(builder::tenantKey);
         if (options.committedTenant != null) {
             builder.committedTenant(options.committedTenant);
         }
@@ -100,8 +118,9 @@ final class IsolationStep implements Step {
         } catch (IllegalStateException e) {
             throw new CannotRun(e.getMessage(), e);
         }
-        console.progress("attacking " + probe.tables().size() + " tenant tables as " + login.user() + ": "
-                + probe.attacks() + " attacks ...");
+        String signing = key.map(k -> "signed with key " + k.id()).orElse("unsigned in " + options.tenantSetting);
+        console.progress("attacking " + probe.tables().size() + " tenant tables as " + login.user() + " (tenants "
+                + signing + "): " + probe.attacks() + " attacks ...");
         AtomicInteger done = new AtomicInteger();
         IsolationReport report = probe.run(row -> {
             if (done.incrementAndGet() % PROGRESS_EVERY == 0) {
@@ -110,7 +129,55 @@ final class IsolationStep implements Step {
         });
         // The table marks each attack that was not blocked with "!!".
         return new StepResult(report.passed() ? Verdict.PASS : Verdict.FAIL, report.summary(), report.table(),
-                json(report, login));
+                json(report, login, key));
+    }
+
+    /**
+     * The key the probe signs with: the embedded database's own; by URL --tenant-key-file, else the
+     * environment's (TenantKey.fromEnvironment); else none.
+     */
+    private Optional<TenantKey> tenantKey(Target target, Console console) {
+        if (target.embedded()) {
+            if (options.tenantKeyFile != null) {
+                throw new CannotRun("--tenant-key-file needs --url (without it the embedded database signs with a key "
+                        + "made for its run)");
+            }
+            if (console.environment().containsKey(TenantKey.FILE_ENVIRONMENT)
+                    || console.environment().containsKey(TenantKey.ENVIRONMENT)) {
+                console.progress("the tenant key in the environment is for a database given by --url: the embedded "
+                        + "database's probe signs with the key made for this run");
+            }
+            return target.tenantKey();
+        }
+        try {
+            if (options.tenantKeyFile != null) {
+                return Optional.of(TenantKey.fromFile(options.tenantKeyFile));
+            }
+            return TenantKey.fromEnvironment(console.environment());
+        } catch (UncheckedIOException e) {
+            // TenantKey's messages name files and rules, never a key.
+            throw new CannotRun(e.getCause() instanceof NoSuchFileException missing
+                    ? "cannot read the tenant key file " + missing.getFile() + ": no such file" : e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new CannotRun(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Refuses to run where the database would give the probe's tenants nothing (every attack then
+     * blocked for want of a tenant, a pass that proves nothing): a signed database without the key,
+     * or with a key it does not take (unknown, retired, another secret under the same id).
+     */
+    private static void requireTenantsTaken(Login login, Optional<TenantKey> key, String setting) {
+        TenantKeys.refusal(login.dataSource(), key, setting).ifPresent(reason -> {
+            if (key.isEmpty()) {
+                throw new CannotRun("without the service's tenant key the probe can seed no tenant: " + reason
+                        + "; pass the key with --tenant-key-file <file>, or " + TenantKey.FILE_ENVIRONMENT + " / "
+                        + TenantKey.ENVIRONMENT + " in the environment");
+            }
+            throw new CannotRun("the database takes no tenant signed with key " + key.get().id() + ": " + reason
+                    + "; pass the service's current tenant key");
+        });
     }
 
     /**
@@ -136,9 +203,14 @@ final class IsolationStep implements Step {
         }
     }
 
-    private static ObjectNode json(IsolationReport report, Login login) {
+    private static ObjectNode json(IsolationReport report, Login login, Optional<TenantKey> key) {
         ObjectNode json = Json.object().put("login", login.user()).put("passed", report.passed())
                 .put("summary", report.summary());
+        if (key.isPresent()) {
+            json.put("tenantKey", key.get().id());
+        } else {
+            json.putNull("tenantKey");
+        }
         ArrayNode tables = json.putArray("tables");
         report.tables().forEach(tables::add);
         ArrayNode rows = json.putArray("attacks");

@@ -17,8 +17,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code invoicekit migrate | undo | audit | health | check}: the operator's tool. Exit status 0
- * all good, 1 a finding, 2 could not run (with one line on stderr saying why).
+ * {@code invoicekit migrate | undo | audit | isolation | health | check | tenant-keys}: the operator's
+ * tool. Exit status 0 all good, 1 a finding, 2 could not run (with one line on stderr saying why).
  */
 public final class Main {
 
@@ -77,13 +77,15 @@ public final class Main {
             }
         }
         root.addSubcommand(check);
+        root.addSubcommand(TenantKeysCommand.commandLine(console));
         return root;
     }
 
     @Command(name = "invoicekit", mixinStandardHelpOptions = true, versionProvider = Version.class,
             usageHelpAutoWidth = true,
             description = {
-                    "The operator's tool for an invoicekit database: migrate, undo, audit, health, check.",
+                    "The operator's tool for an invoicekit database: migrate, undo, audit, isolation, health, check, "
+                            + "tenant-keys.",
                     "Each command takes --url jdbc:postgresql://... and --user <role>, the password from the environment "
                             + "(" + DatabaseOptions.PASSWORD + ") or --password-file, never from the command line; "
                             + "without --url it runs on an embedded PostgreSQL of its own. --json prints one JSON "
@@ -97,8 +99,8 @@ public final class Main {
 
         @Override
         public Integer call() {
-            spec.commandLine().getErr().println("invoicekit: a command is missing (migrate, undo, audit, health, check; "
-                    + "see invoicekit --help)");
+            spec.commandLine().getErr().println("invoicekit: a command is missing (migrate, undo, audit, isolation, "
+                    + "health, check, tenant-keys; see invoicekit --help)");
             return Verdict.ERROR.exitStatus();
         }
     }

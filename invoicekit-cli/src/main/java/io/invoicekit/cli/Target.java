@@ -2,6 +2,7 @@ package io.invoicekit.cli;
 
 import static java.util.Objects.requireNonNull;
 
+import io.invoicekit.rls.TenantKey;
 import io.invoicekit.testing.EmbeddedServer;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -17,23 +18,34 @@ final class Target implements AutoCloseable {
     private final String applicationRole;
     private final Login applicationLogin;
     private final EmbeddedServer server;
+    private final TenantKey tenantKey;
 
-    private Target(Login login, String applicationRole, Login applicationLogin, EmbeddedServer server) {
+    private Target(Login login, String applicationRole, Login applicationLogin, EmbeddedServer server,
+                   TenantKey tenantKey) {
         this.login = requireNonNull(login, "login is null");
         this.applicationRole = requireNonNull(applicationRole, "applicationRole is null");
         this.applicationLogin = applicationLogin;
         this.server = server;
+        this.tenantKey = tenantKey;
     }
 
     /** A database given by URL, as {@code login}. */
     static Target byUrl(Login login, String applicationRole) {
-        return new Target(login, applicationRole, null, null);
+        return new Target(login, applicationRole, null, null, null);
     }
 
     /** The embedded server's database, as its owner, with a login member of the application role. */
     static Target embedded(EmbeddedServer server, Login owner, String applicationRole, Login applicationLogin) {
         return new Target(owner, applicationRole, requireNonNull(applicationLogin, "applicationLogin is null"),
-                requireNonNull(server, "server is null"));
+                requireNonNull(server, "server is null"), null);
+    }
+
+    /** The same embedded database, with the tenant key made for this run (closing either stops the server). */
+    Target withTenantKey(TenantKey key) {
+        if (server == null) {
+            throw new IllegalStateException("only the embedded database brings a tenant key of its own");
+        }
+        return new Target(login, applicationRole, applicationLogin, server, requireNonNull(key, "key is null"));
     }
 
     /** As the login the command runs as (--user, or the embedded database's owner). */
@@ -56,6 +68,14 @@ final class Target implements AutoCloseable {
      */
     Optional<Login> applicationLogin() {
         return Optional.ofNullable(applicationLogin);
+    }
+
+    /**
+     * The key the embedded database made for this run, for the isolation probe to sign with; empty
+     * by URL, where the service's key is given (--tenant-key-file, or the environment).
+     */
+    Optional<TenantKey> tenantKey() {
+        return Optional.ofNullable(tenantKey);
     }
 
     boolean embedded() {

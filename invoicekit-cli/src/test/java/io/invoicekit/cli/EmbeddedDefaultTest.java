@@ -19,12 +19,16 @@ class EmbeddedDefaultTest {
         assertThat(run.status()).as(run.toString()).isZero();
         assertThat(run.err()).contains("no --url: starting an embedded PostgreSQL")
                 .containsPattern("embedded PostgreSQL \\d+\\.\\d+ on localhost:\\d+")
-                .contains("migrating as " + EmbeddedDatabase.OWNER);
+                .contains("migrating as " + EmbeddedDatabase.OWNER)
+                // A fresh database requires signed tenant tokens: the run makes a key, and the probe signs with it.
+                .contains("tenant key " + EmbeddedDatabase.RUN_KEY + " created for this run as " + EmbeddedDatabase.OWNER)
+                .contains("(tenants signed with key " + EmbeddedDatabase.RUN_KEY + ")");
         // A fresh database's indexes were never scanned: health warns, which is exit 0.
         assertThat(run.out()).contains("invoicekit check: WARN")
                 .containsPattern("database +" + EmbeddedDatabase.OWNER + " at jdbc:postgresql://localhost:\\d+/invoicekit "
                         + "\\(embedded PostgreSQL \\d+\\.\\d+, throwaway\\)")
                 .containsPattern("audit +PASS")
+                .containsPattern("isolation +PASS +\\d+ attacks on 11 tables, 0 not as expected")
                 .containsPattern("health +WARN +\\d+ checks: \\d+ OK, 1 WARN, 0 FAIL")
                 // The owner is a plain one, as in a deployment: the cross-tenant check cannot look.
                 .containsPattern("NOT_AVAILABLE +duplicate invoice numbers +runs as " + EmbeddedDatabase.OWNER)
@@ -40,6 +44,21 @@ class EmbeddedDefaultTest {
         assertThat(json.get("verdict").asText()).isEqualTo("PASS");
         assertThat(json.at("/database/embedded").asBoolean()).isTrue();
         assertThat(json.at("/database/user").asText()).isEqualTo(EmbeddedDatabase.OWNER);
+    }
+
+    @Test
+    void tenant_keys_list_on_the_embedded_default_shows_the_run_key_and_no_secret() {
+        Cli.Run run = Cli.run("tenant-keys", "list", "--json");
+
+        assertThat(run.status()).as(run.toString()).isZero();
+        JsonNode json = run.json();
+        assertThat(json.get("command").asText()).isEqualTo("tenant-keys list");
+        assertThat(json.get("mode").asText()).isEqualTo("signed");
+        assertThat(json.get("keys")).singleElement().satisfies(key -> {
+            assertThat(key.get("id").asText()).isEqualTo(EmbeddedDatabase.RUN_KEY);
+            assertThat(key.get("retired").isNull()).isTrue();
+            assertThat(key.fieldNames()).toIterable().containsExactly("id", "created", "retired");
+        });
     }
 
     @Test

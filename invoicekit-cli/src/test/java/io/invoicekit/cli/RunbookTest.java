@@ -2,17 +2,21 @@ package io.invoicekit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.invoicekit.rls.TenantKey;
 import io.invoicekit.testing.EmbeddedServer;
 import io.invoicekit.testing.EmbeddedServers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,8 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's deployment runbook, followed literally on PostgreSQL 15: its roles block run as a
- * superuser, then each line of its runbook block (pg_dump as the monitoring role, migrate, check,
- * undo) with the passwords where the README says they go, and check once more as the plain owner.
+ * superuser, then each line of its runbook block (pg_dump as the monitoring role, migrate, the
+ * service's tenant key, check with it, undo) with the passwords where the README says they go; then
+ * migrate again, a new key, and check once more as the plain owner.
  * Then what the README claims of the backup role: with tenants stored, pg_dump works as the
  * monitoring role and fails as the owner.
  */
@@ -45,6 +50,8 @@ class RunbookTest {
     private final EmbeddedServer server = EmbeddedServers.start(Path.of(System.getProperty("invoice.test.pg15.jar")));
     private final String url = "jdbc:postgresql://localhost:" + server.port() + "/billing";
     private final Map<String, String> variables = new HashMap<>(Map.of("DATABASE_URL", url));
+    /** The key made after the runbook, V15 migrated again. */
+    private Path afterUndoKey;
 
     /** Each test has a server of its own (JUnit makes an instance per test). */
     @AfterEach
@@ -63,7 +70,10 @@ class RunbookTest {
         List<String> lines = block(runbook, "sh").lines().map(String::strip)
                 .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
         assertThat(lines).extracting(line -> line.split(" ")[0] + " " + line.split(" ")[1])
-                .containsExactly("pg_dump --format=custom", "invoicekit migrate", "invoicekit check", "invoicekit undo");
+                .containsExactly("pg_dump --format=custom", "invoicekit migrate", "invoicekit tenant-keys",
+                        "invoicekit check", "invoicekit undo");
+        // The service's key file: where the service would read it from.
+        variables.put("TENANT_KEY_FILE", directory.resolve("service-tenant.key").toString());
 
         for (String line : lines) {
             List<String> words = words(line);
@@ -76,22 +86,45 @@ class RunbookTest {
                 afterwards(words.get(1), run);
             }
         }
-        // And check as the plain owner, as operators without the monitoring role run it: still green.
-        Cli.Run asOwner = Cli.run(environmentFor(List.of("--user", "billing_owner")), "check", "--url", url,
-                "--user", "billing_owner", "--app-user", "billing_service");
+        // The last line undid V15, and the runbook's key went with it; this release's probe needs V15 (its
+        // TenantContext asks tenant_refusal()). So migrate again, make a new key, and check as the plain owner,
+        // as operators without the monitoring role run it, the key named in the environment: still green.
+        Map<String, String> asOwnerEnvironment = new HashMap<>(environmentFor(List.of("--user", "billing_owner")));
+        Cli.Run migrate = Cli.run(asOwnerEnvironment, "migrate", "--url", url, "--user", "billing_owner");
+        assertThat(migrate.status()).as(migrate.toString()).isZero();
+        afterUndoKey = directory.resolve("after-undo.key");
+        Cli.Run create = Cli.run(asOwnerEnvironment, "tenant-keys", "create", "k2", "--out", afterUndoKey.toString(),
+                "--url", url, "--user", "billing_owner");
+        assertThat(create.status()).as(create.toString()).isZero();
+        asOwnerEnvironment.put(TenantKey.FILE_ENVIRONMENT, afterUndoKey.toString());
+        Cli.Run asOwner = Cli.run(asOwnerEnvironment, "check", "--url", url, "--user", "billing_owner",
+                "--app-user", "billing_service");
         assertThat(asOwner.status()).as(asOwner.toString()).isZero();
+        assertThat(asOwner.err()).contains("(tenants signed with key k2)");
         assertThat(asOwner.out()).containsPattern("isolation +PASS").containsPattern("NOT_AVAILABLE +duplicate invoice numbers");
     }
 
     /** What each step must have done, beyond its exit status. */
-    private void afterwards(String command, Cli.Run run) throws SQLException {
+    private void afterwards(String command, Cli.Run run) throws IOException, SQLException {
         switch (command) {
             case "migrate" -> variables.put("VERSION", latestVersion());
-            case "check" -> assertThat(run.out())
-                    .containsPattern("server +PostgreSQL 15\\.")
-                    .containsPattern("isolation +PASS")
-                    // The monitoring role bypasses RLS: the cross-tenant check runs.
-                    .containsPattern("OK +duplicate invoice numbers");
+            case "tenant-keys" -> {
+                Path keyFile = Path.of(variables.get("TENANT_KEY_FILE"));
+                String secret = Files.readString(keyFile).strip().split(":")[1];
+                assertThat(run.out()).contains("Created tenant key k1: written to " + keyFile)
+                        .doesNotContain(secret);
+                assertThat(run.err()).doesNotContain(secret);
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
+            }
+            case "check" -> {
+                assertThat(run.out())
+                        .containsPattern("server +PostgreSQL 15\\.")
+                        .containsPattern("isolation +PASS")
+                        // The monitoring role bypasses RLS: the cross-tenant check runs.
+                        .containsPattern("OK +duplicate invoice numbers");
+                // The probe's tenants were the service's: signed with its key.
+                assertThat(run.err()).contains("(tenants signed with key k1)");
+            }
             case "undo" -> assertThat(latestVersion()).isNotEqualTo(variables.get("VERSION"));
             default -> throw new AssertionError("no step " + command);
         }
@@ -101,15 +134,17 @@ class RunbookTest {
     void with_tenants_stored_the_backup_needs_the_monitoring_role(@TempDir Path directory) throws Exception {
         Assumptions.assumeTrue(pgDumpVersion().isPresent(), "pg_dump is not installed");
         the_deployment_runbook_works_as_written(directory);
-        Cli.Run migrate = Cli.run(environmentFor(List.of("--user", "billing_owner")),
-                "migrate", "--url", url, "--user", "billing_owner");
-        assertThat(migrate.status()).as(migrate.toString()).isZero();
+        // A tenant stored by the service as the service stores it: signed with its key.
+        TenantKey key = TenantKey.fromFile(afterUndoKey);
         try (Connection service = DriverManager.getConnection(url, "billing_service", PASSWORDS.get("billing_service"));
-             Statement statement = service.createStatement()) {
+             PreparedStatement statement = service.prepareStatement("select set_config('app.tenant_token', ?, true)")) {
             UUID tenant = UUID.randomUUID();
             service.setAutoCommit(false);
-            statement.execute("select set_config('app.user_id', '" + tenant + "', true)");
-            statement.execute("insert into users (id, name, email) values ('" + tenant + "', 'Tenant', 't@example.com')");
+            statement.setString(1, key.token(tenant, Instant.now().plusSeconds(60)));
+            statement.execute();
+            try (Statement insert = service.createStatement()) {
+                insert.execute("insert into users (id, name, email) values ('" + tenant + "', 'Tenant', 't@example.com')");
+            }
             service.commit();
         }
 

@@ -3,6 +3,7 @@ package io.invoicekit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.invoicekit.rls.TenantKey;
 import io.invoicekit.testing.ConnectionSettings;
 import io.invoicekit.testing.DatabaseSnapshot;
 import io.invoicekit.testing.ScratchDatabaseExtension;
@@ -14,6 +15,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,8 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The commands by URL on an empty database owned by a plain owner login (no superuser, no
- * BYPASSRLS, no CREATEROLE), as in a real deployment: migrate, then audit, health and check, then
- * undo the latest version and migrate it again. In order, on one database.
+ * BYPASSRLS, no CREATEROLE), as in a real deployment: migrate, then audit and health, the service's
+ * tenant key, isolation and check with it, then undo the latest version and migrate it again. In
+ * order, on one database.
  */
 @ExtendWith(ScratchDatabaseExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -44,6 +47,10 @@ class UrlCommandsTest {
     private String url;
     private Map<String, String> environment;
     private final List<String> applied = new ArrayList<>();
+    /** The service's tenant key, as tenant-keys create wrote it (one directory for the class's tests). */
+    @TempDir
+    static Path keys;
+    private Path keyFile;
 
     @BeforeAll
     void a_plain_owner_and_its_empty_database(ScratchDatabases databases) throws SQLException {
@@ -61,6 +68,14 @@ class UrlCommandsTest {
         }
         url = superuser.jdbcUrl();
         environment = Map.of(DatabaseOptions.PASSWORD, OWNER_PASSWORD, IsolationStep.PASSWORD, APP_PASSWORD);
+        keyFile = keys.resolve("service.key");
+    }
+
+    /** The passwords' environment, and one variable more. */
+    private Map<String, String> with(String variable, String value) {
+        Map<String, String> more = new HashMap<>(environment);
+        more.put(variable, value);
+        return more;
     }
 
     @Test
@@ -129,13 +144,37 @@ class UrlCommandsTest {
 
     @Test
     @Order(6)
+    void the_service_key_is_made_by_the_owner_and_without_it_isolation_refuses_to_run() throws Exception {
+        Cli.Run create = Cli.run(environment, "tenant-keys", "create", "service-1", "--out", keyFile.toString(),
+                "--url", url, "--user", OWNER);
+
+        assertThat(create.status()).as(create.toString()).isZero();
+        assertThat(create.out()).contains("Created tenant key service-1: written to " + keyFile + " (mode 0600)");
+        assertThat(TenantKey.fromFile(keyFile).id()).isEqualTo("service-1");
+
+        // A fresh database requires signed tenant tokens: unsigned, the probe could seed nothing, and says so.
+        Cli.Run unsigned = Cli.run(Map.of(DatabaseOptions.PASSWORD, APP_PASSWORD), "isolation", "--url", url,
+                "--user", APP_LOGIN);
+
+        assertThat(unsigned.status()).as(unsigned.toString()).isEqualTo(2);
+        assertThat(unsigned.out()).isEmpty();
+        assertThat(unsigned.err().lines().filter(line -> line.startsWith("invoicekit isolation:"))).singleElement()
+                .asString().isEqualTo("invoicekit isolation: without the service's tenant key the probe can seed no "
+                        + "tenant: this database requires a signed tenant token from members of invoice_app: app.user_id "
+                        + "alone is ignored (see tenant_context_mode); pass the key with --tenant-key-file <file>, or "
+                        + "INVOICEKIT_TENANT_KEY_FILE / INVOICEKIT_TENANT_KEY in the environment");
+    }
+
+    @Test
+    @Order(7)
     void check_sums_up_for_a_change_ticket(@TempDir Path directory) throws Exception {
         Path passwordFile = Files.writeString(directory.resolve("owner.password"), OWNER_PASSWORD + "\n");
 
         Path appPasswordFile = Files.writeString(directory.resolve("service.password"), APP_PASSWORD + "\n");
 
         Cli.Run run = Cli.run(Map.of(), "check", "--url", url, "--user", OWNER, "--password-file", passwordFile.toString(),
-                "--app-user", APP_LOGIN, "--app-password-file", appPasswordFile.toString());
+                "--app-user", APP_LOGIN, "--app-password-file", appPasswordFile.toString(),
+                "--tenant-key-file", keyFile.toString());
 
         assertThat(run.status()).as(run.toString()).isZero();
         assertThat(run.out()).contains("invoicekit check: WARN")
@@ -150,9 +189,11 @@ class UrlCommandsTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void check_json_has_each_part() {
-        Cli.Run run = Cli.run(environment, "check", "--url", url, "--user", OWNER, "--app-user", APP_LOGIN, "--json");
+        // The key as the service is given it: a file named in the environment.
+        Cli.Run run = Cli.run(with(TenantKey.FILE_ENVIRONMENT, keyFile.toString()), "check", "--url", url,
+                "--user", OWNER, "--app-user", APP_LOGIN, "--json");
 
         assertThat(run.status()).as(run.toString()).isZero();
         JsonNode json = run.json();
@@ -163,23 +204,27 @@ class UrlCommandsTest {
                 .containsExactly("PASS", "PASS", "WARN");
         assertThat(json.at("/parts/1/report/attacks")).allSatisfy(attack ->
                 assertThat(attack.get("asExpected").asBoolean()).as(attack.toString()).isTrue());
+        assertThat(json.at("/parts/1/report/tenantKey").asText()).isEqualTo("service-1");
         assertThat(json.at("/parts/0/report/findings")).isEmpty();
         assertThat(run.err()).contains("auditing row-level security").contains("taking the health report");
     }
 
     @Test
-    @Order(8)
-    void check_leaves_every_row_and_sequence_as_it_found_them() throws SQLException {
+    @Order(9)
+    void check_leaves_every_row_and_sequence_as_it_found_them() throws Exception {
         DatabaseSnapshot before = DatabaseSnapshot.of(superuser.dataSource());
 
-        Cli.Run run = Cli.run(environment, "check", "--url", url, "--user", OWNER, "--app-user", APP_LOGIN);
+        // The key itself in the environment.
+        Cli.Run run = Cli.run(with(TenantKey.ENVIRONMENT, Files.readString(keyFile)), "check", "--url", url,
+                "--user", OWNER, "--app-user", APP_LOGIN);
 
         assertThat(run.status()).as(run.toString()).isZero();
+        assertThat(run.out()).containsPattern("isolation +PASS");
         assertThat(DatabaseSnapshot.of(superuser.dataSource())).isEqualTo(before);
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void isolation_attacks_a_tenant_table_the_service_added() throws SQLException {
         try (Connection connection = DriverManager.getConnection(url, OWNER, OWNER_PASSWORD);
              Statement statement = connection.createStatement()) {
@@ -198,7 +243,7 @@ class UrlCommandsTest {
         }
         try {
             Cli.Run run = Cli.run(Map.of(DatabaseOptions.PASSWORD, APP_PASSWORD), "isolation", "--url", url,
-                    "--user", APP_LOGIN, "--json");
+                    "--user", APP_LOGIN, "--tenant-key-file", keyFile.toString(), "--json");
 
             assertThat(run.status()).as(run.toString()).isZero();
             assertThat(run.json().get("tables")).extracting(JsonNode::asText).contains("service_notes");
@@ -216,7 +261,7 @@ class UrlCommandsTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void isolation_refuses_a_login_that_would_prove_nothing() {
         Cli.Run run = Cli.run(environment, "isolation", "--url", url, "--user", OWNER);
 
@@ -225,7 +270,7 @@ class UrlCommandsTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void undo_the_latest_then_migrate_applies_it_again() {
         String latest = applied.getLast();
 
@@ -243,7 +288,7 @@ class UrlCommandsTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void undo_of_a_version_that_is_not_the_latest_is_refused_with_exit_2() {
         Cli.Run run = Cli.run(environment, "undo", "3", "--url", url, "--user", OWNER);
 
@@ -255,7 +300,7 @@ class UrlCommandsTest {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void audit_runs_as_any_role_here_the_application_login() throws SQLException {
         try (Connection connection = superuser.connect(); Statement statement = connection.createStatement()) {
             statement.execute("DROP ROLE IF EXISTS cli_test_app");

@@ -3,6 +3,7 @@ package io.invoicekit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.invoicekit.rls.TenantKey;
 import io.invoicekit.testing.ConnectionSettings;
 import io.invoicekit.testing.MigratedDatabase;
 import io.invoicekit.testing.ScratchDatabaseExtension;
@@ -36,8 +37,9 @@ class WeakenedDatabaseTest {
             statement.execute("ALTER TABLE invoices DISABLE ROW LEVEL SECURITY");
             statement.execute("GRANT TEMPORARY ON DATABASE " + owner.database() + " TO " + database.applicationRole());
         }
+        // The tests' tenant key, as the service is given it.
         environment = Map.of(DatabaseOptions.PASSWORD, owner.password(),
-                IsolationStep.PASSWORD, database.application().password());
+                IsolationStep.PASSWORD, database.application().password(), TenantKey.ENVIRONMENT, database.tenantKey());
         applicationLogin = database.application().user();
     }
 
