@@ -193,7 +193,7 @@ enum CatalogCheck {
             CROSS JOIN LATERAL unnest(s.setconfig) AS setting(text)
             WHERE s.setdatabase IN (0, (SELECT oid FROM pg_database WHERE datname = current_database()))
               AND (s.setrole = 0 OR s.setrole IN (SELECT oid FROM app_roles))
-              AND split_part(setting.text, '=', 1) = {5}
+              AND split_part(setting.text, '=', 1) IN ({5}, 'app.tenant_token')
             ORDER BY 1
             """);
 

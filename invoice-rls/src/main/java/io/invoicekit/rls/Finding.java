@@ -42,7 +42,7 @@ public record Finding(Kind kind, String object, String detail) {
         FUNCTION_WITHOUT_SEARCH_PATH("every function the application role can run, and every trigger "
                 + "function, pins its search_path"),
         VIEW_NOT_SECURITY_INVOKER("every view over tenant-owned tables runs with its caller's rights (security_invoker)"),
-        DEFAULT_TENANT("no database or role setting gives app.user_id a default"),
+        DEFAULT_TENANT("no database or role setting gives app.user_id or app.tenant_token a default"),
         UNSIGNED_TENANTS_ALLOWED("the application role's tenant is a signed token, not a bare id it could set to "
                 + "any tenant (no compatibility mode)");
 

@@ -71,7 +71,7 @@ class RunbookTest {
                 .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
         assertThat(lines).extracting(line -> line.split(" ")[0] + " " + line.split(" ")[1])
                 .containsExactly("pg_dump --format=custom", "invoicekit migrate", "invoicekit tenant-keys",
-                        "invoicekit check", "invoicekit undo");
+                        "invoicekit tenant-keys", "invoicekit check", "invoicekit undo");
         // The service's key file: where the service would read it from.
         variables.put("TENANT_KEY_FILE", directory.resolve("service-tenant.key").toString());
 
@@ -96,6 +96,9 @@ class RunbookTest {
         Cli.Run create = Cli.run(asOwnerEnvironment, "tenant-keys", "create", "k2", "--out", afterUndoKey.toString(),
                 "--url", url, "--user", "billing_owner");
         assertThat(create.status()).as(create.toString()).isZero();
+        // The probe's rolled-back rows left pages in users: V15, applied again, took it for a database with tenants.
+        Cli.Run signed = Cli.run(asOwnerEnvironment, "tenant-keys", "require-signed", "--url", url, "--user", "billing_owner");
+        assertThat(signed.status()).as(signed.toString()).isZero();
         asOwnerEnvironment.put(TenantKey.FILE_ENVIRONMENT, afterUndoKey.toString());
         Cli.Run asOwner = Cli.run(asOwnerEnvironment, "check", "--url", url, "--user", "billing_owner",
                 "--app-user", "billing_service");
@@ -109,6 +112,9 @@ class RunbookTest {
         switch (command) {
             case "migrate" -> variables.put("VERSION", latestVersion());
             case "tenant-keys" -> {
+                if (run.out().contains("Tenant context: signed tokens required") && !run.out().contains("Created")) {
+                    return; // require-signed
+                }
                 Path keyFile = Path.of(variables.get("TENANT_KEY_FILE"));
                 String secret = Files.readString(keyFile).strip().split(":")[1];
                 assertThat(run.out()).contains("Created tenant key k1: written to " + keyFile)

@@ -276,7 +276,7 @@ class TenantKeysCommandTest {
 
         assertThat(run.status()).as(run.toString()).isEqualTo(2);
         assertThat(errorLine(run, "tenant-keys list")).isEqualTo("invoicekit tenant-keys list: cannot read the tenant "
-                + "keys: permission denied for table tenant_context_mode: tenant-keys runs as the schema owner");
+                + "keys: permission denied for table tenant_keys: tenant-keys runs as the schema owner");
     }
 
     @Test
