@@ -5,6 +5,7 @@ import io.invoicekit.benchmarks.data.DataSetLoader;
 import io.invoicekit.benchmarks.data.DataSetPlan;
 import io.invoicekit.benchmarks.operations.BenchmarkTarget;
 import io.invoicekit.benchmarks.operations.QueryPlans;
+import io.invoicekit.benchmarks.operations.TenantCalls;
 import io.invoicekit.benchmarks.report.ConcurrencyRun;
 import io.invoicekit.benchmarks.report.Machine;
 import io.invoicekit.benchmarks.report.Report;
@@ -66,8 +67,10 @@ final class ReportRun {
                         concurrency.add(ConcurrencyRun.of(spread, threads, results, AllocationCounts.countAndReset(owner)));
                     }
                 }
+                System.err.println("Counting current_tenant_id() calls per operation ...");
+                var tenantCalls = TenantCalls.count(target);
                 Path report = new Report(scale, plan, loaded, machine, provider.describe(), LocalDate.now(), operations,
-                        concurrency, QueryPlans.explain(target)).write(options.results(), name);
+                        concurrency, QueryPlans.explain(target), tenantCalls).write(options.results(), name);
                 System.err.println("Report: " + report);
             }
         }

@@ -6,6 +6,8 @@ import io.invoicekit.benchmarks.data.DataSetPlan;
 import io.invoicekit.core.tenant.TenantId;
 import io.invoicekit.persistence.InvoiceStore;
 import io.invoicekit.persistence.PooledDataSources;
+import io.invoicekit.rls.TenantKey;
+import io.invoicekit.rls.TenantSigning;
 import io.invoicekit.testing.ConnectionSettings;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -34,16 +36,26 @@ import org.openjdk.jmh.annotations.TearDown;
  * The state every benchmark class extends: the loaded database, the tenant, and one way in per
  * variant, so that a class's benchmark methods differ only in the way in they take:
  * <ul>
- *   <li>{@link #store}: our repositories, as the application role under row-level security;</li>
- *   <li>{@link #jdbc}: hand-written JDBC with the repository's SQL, same role, tenant set the same way;</li>
+ *   <li>{@link #store}: our repositories, as the application role under row-level security, the
+ *       tenant given as {@link #context} says;</li>
+ *   <li>{@link #jdbc}: hand-written JDBC with the repository's SQL, same role, tenant set the same
+ *       way (the store's statement, signed or not as {@link #context} says);</li>
  *   <li>{@link #jdbcWithoutRls}: the same SQL as a superuser, who bypasses RLS: the explicit
  *       {@code user_id = ?} is the only tenant filter and no tenant is set;</li>
- *   <li>{@link #perRowPolicy}: the same SQL, role and tenant on copies of the tables (schema
- *       {@code baseline}, same indexes) whose policy is the seeds' {@code user_id =
- *       current_setting('app.user_id')::uuid}, without our {@code (select ...)} wrapping;</li>
- *   <li>{@link #noIndexes}: the same SQL, role and tenant with index and bitmap scans disabled for
- *       the session: the plans the seeds' schema had before its indexes (sequential scans).</li>
+ *   <li>{@link #perRowPolicy}: the same SQL and role on copies of the tables (schema {@code
+ *       baseline}, same indexes) whose policy is the seeds' {@code user_id =
+ *       current_setting('app.user_id')::uuid}, without our {@code (select ...)} wrapping, the
+ *       tenant set the seeds' way (the bare {@code app.user_id}: that policy reads nothing else);</li>
+ *   <li>{@link #noIndexes}: the same SQL, role and tenant as {@link #jdbc} with index and bitmap
+ *       scans disabled for the session: the plans the seeds' schema had before its indexes
+ *       (sequential scans).</li>
  * </ul>
+ * The tenant context ({@link #context}): {@code signed}, a token signed with the benchmarks' key
+ * ({@value #KEY_ID}, created by the owner on first use), as a service gives it since V15; or
+ * {@code unsigned}, the bare {@code app.user_id} of the release before. The database is put in
+ * compatibility mode ({@code allow_unsigned_tenants}) so that both run on the same data in the
+ * same JMH run; that mode changes nothing for a transaction with a token, whose verification
+ * never reads the mode.
  * Sample time in microseconds: JMH reports the median and p99 besides the mean. The store's clock
  * is fixed to the data set's "today", so "overdue" finds the same invoices in every run.
  */
@@ -63,6 +75,22 @@ public abstract class BenchmarkDatabase {
     @Param({"largest", "median"})
     public String tenant;
 
+    /**
+     * How the store and the JDBC floor give the database its tenant: {@code signed}, a token
+     * {@code current_tenant_id()} verifies (HMAC-SHA256) at every call, or {@code unsigned}, the
+     * bare {@code app.user_id} it takes in compatibility mode. The baselines that set no tenant or
+     * set it the seeds' way measure the same in both; the report runs them signed only.
+     */
+    @Param({"signed", "unsigned"})
+    public String context;
+
+    /** The id of the key the benchmarks sign their tenant tokens with. */
+    static final String KEY_ID = "bench";
+    // Read again by every fork (the owner reads the secret; the application role cannot), made once.
+    private static final String KEY = "select coalesce((select k.key_id || ':' || encode(k.secret, 'hex') "
+            + "from public.tenant_keys k where k.key_id = '" + KEY_ID + "' and k.retired_at is null), "
+            + "public.create_tenant_key('" + KEY_ID + "'))";
+
     protected final Clock clock = Clock.fixed(DataSetPlan.AS_OF.atTime(12, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
     protected DataSource application;
     protected InvoiceStore store;
@@ -70,6 +98,8 @@ public abstract class BenchmarkDatabase {
     protected TenantSql jdbcWithoutRls;
     protected TenantSql perRowPolicy;
     protected TenantSql noIndexes;
+    /** How {@link #store} and {@link #jdbc} give the tenant, as {@link #context} says. */
+    protected TenantSigning signing;
     protected TenantId tenantId;
     /** The tenant's currency and tax rate: the generator gives each tenant one of each. */
     protected Currency currency;
@@ -79,15 +109,26 @@ public abstract class BenchmarkDatabase {
 
     @Setup(Level.Trial)
     public void connect() throws SQLException {
-        target = BenchmarkTarget.fromSystemProperties();
+        connect(BenchmarkTarget.fromSystemProperties());
+    }
+
+    /** The setup of {@link #connect()} on {@code target}: also run outside JMH, by {@link TenantCalls}. */
+    void connect(BenchmarkTarget target) throws SQLException {
+        this.target = target;
+        TenantKey key = tenantKey(target);
+        signing = switch (context) {
+            case "signed" -> TenantSigning.signed(key);
+            case "unsigned" -> TenantSigning.unsigned();
+            default -> throw new IllegalArgumentException("context must be signed or unsigned, was " + context);
+        };
         application = pool(target.application(), config -> { });
-        store = InvoiceStore.builder().dataSource(application).clock(clock).build();
-        jdbc = new TenantSql(application, true);
-        jdbcWithoutRls = new TenantSql(pool(target.owner(), config -> { }), false);
-        perRowPolicy = new TenantSql(pool(target.application(),
-                config -> config.addDataSourceProperty("options", "-c search_path=baseline,public")), true);
-        noIndexes = new TenantSql(pool(target.application(), config -> config.addDataSourceProperty("options",
-                "-c enable_indexscan=off -c enable_bitmapscan=off -c enable_indexonlyscan=off")), true);
+        store = InvoiceStore.builder().dataSource(application).clock(clock).tenantSigning(signing).build();
+        jdbc = TenantSql.asTheStore(application, signing);
+        jdbcWithoutRls = TenantSql.withoutTenant(pool(target.owner(), config -> { }));
+        perRowPolicy = TenantSql.asTheSeeds(pool(target.application(),
+                config -> config.addDataSourceProperty("options", "-c search_path=baseline,public")));
+        noIndexes = TenantSql.asTheStore(pool(target.application(), config -> config.addDataSourceProperty("options",
+                "-c enable_indexscan=off -c enable_bitmapscan=off -c enable_indexonlyscan=off")), signing);
         try (Connection owner = target.owner().connect()) {
             int tenants = ids(owner, "select user_id from baseline.tenants order by rank").size();
             int rank = switch (tenant) {
@@ -101,6 +142,17 @@ public abstract class BenchmarkDatabase {
             currency = Currency.getInstance(((String) terms[0]).strip());
             taxRate = (BigDecimal) terms[1];
             prepare(owner);
+        }
+    }
+
+    /**
+     * The benchmarks' key, read or (on first use) created by the owner, and the database put in
+     * compatibility mode, which accepts the unsigned context beside valid tokens.
+     */
+    static TenantKey tenantKey(BenchmarkTarget target) throws SQLException {
+        try (Connection owner = target.owner().connect()) {
+            TenantSql.update(owner, "call public.allow_unsigned_tenants()");
+            return TenantKey.parse((String) TenantSql.query(owner, KEY).getFirst()[0]);
         }
     }
 

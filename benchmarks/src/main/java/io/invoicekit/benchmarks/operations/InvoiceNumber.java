@@ -245,6 +245,16 @@ public class InvoiceNumber extends BenchmarkDatabase {
         });
     }
 
+    /** One issue of a draft made for it, outside JMH, by {@code method}'s way: {@link TenantCalls} counts what it calls. */
+    Object issueOne(String method) throws SQLException {
+        UUID draft = makeDrafts(tenantUuid(), 1).getFirst();
+        return switch (method) {
+            case "repository" -> store.inTenant(tenantId, tx -> tx.invoices().issue(InvoiceId.of(draft), 0));
+            case "jdbc" -> issue(jdbc, tenantUuid(), draft);
+            default -> throw new IllegalArgumentException("no issue by " + method);
+        };
+    }
+
     private String issue(TenantSql way, UUID tenant, UUID draft) {
         return way.inTransaction(tenant, tx -> IssueSql.issue(way, tx, tenant, draft, 0, LocalDate.now(clock)));
     }

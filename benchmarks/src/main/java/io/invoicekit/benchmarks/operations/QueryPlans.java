@@ -1,7 +1,7 @@
 package io.invoicekit.benchmarks.operations;
 
 import io.invoicekit.benchmarks.data.DataSetPlan;
-import io.invoicekit.testing.ConnectionSettings;
+import io.invoicekit.rls.TenantSigning;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -10,7 +10,7 @@ import java.util.UUID;
 
 /**
  * EXPLAIN ANALYZE of the read benchmarks' SQL for the largest tenant, as the application role
- * with the tenant set (the plans our users get: under row-level security only leakproof
+ * with the tenant set as the store sets it, signed (the plans our users get: under row-level security only leakproof
  * operators can become index conditions ahead of the policy) and as the superuser (RLS off), so
  * that a miss in the report comes with the plan that explains it. Each query runs once first to
  * warm the cache; the second run's plan is kept.
@@ -42,18 +42,21 @@ public final class QueryPlans {
                 new Query("LineItemsOfInvoice", LineItemsOfInvoice.LINES_OF_INVOICE, new Object[] {tenant, invoice}),
                 new Query("InvoicesByStatus", InvoicesByStatus.OVERDUE, InvoicesByStatus.parameters(tenant, DataSetPlan.AS_OF)),
                 new Query("ClientSearch", ClientSearch.SEARCH, ClientSearch.parameters(tenant)));
+        TenantSql application = TenantSql.asTheStore(target.application().dataSource(),
+                TenantSigning.signed(BenchmarkDatabase.tenantKey(target)));
+        TenantSql owner = TenantSql.withoutTenant(target.owner().dataSource());
         List<Plan> plans = new ArrayList<>();
         for (Query query : queries) {
-            plans.add(query.explain(target.application(), true, tenant, "application role (RLS)"));
-            plans.add(query.explain(target.owner(), false, tenant, "superuser (RLS off)"));
+            plans.add(query.explain(application, tenant, "application role (RLS, signed tenant)"));
+            plans.add(query.explain(owner, tenant, "superuser (RLS off)"));
         }
         return plans;
     }
 
     private record Query(String benchmark, String sql, Object[] parameters) {
 
-        Plan explain(ConnectionSettings login, boolean setsTenant, UUID tenant, String role) {
-            String text = new TenantSql(login.dataSource(), setsTenant).inTransaction(tenant, tx -> {
+        Plan explain(TenantSql way, UUID tenant, String role) {
+            String text = way.inTransaction(tenant, tx -> {
                 TenantSql.query(tx, sql, parameters);
                 StringBuilder plan = new StringBuilder();
                 for (Object[] line : TenantSql.query(tx, "explain (analyze, buffers) " + sql, parameters)) {

@@ -100,7 +100,7 @@ final class Chart {
             for (Sample sample : group) {
                 int median = axis.x(sample.medianMicros() / 1000);
                 int p99 = axis.x(sample.p99Micros() / 1000);
-                g.setColor(COLORS.get(sample.variant()));
+                g.setColor(color(sample.variant()));
                 g.fillRect(LEFT, y, Math.max(1, median - LEFT), BAR);
                 g.setColor(Color.BLACK);
                 g.drawLine(median, y + BAR / 2, p99, y + BAR / 2);
@@ -126,12 +126,20 @@ final class Chart {
         int x = LEFT;
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         for (Variant variant : Variant.values()) {
-            g.setColor(COLORS.get(variant));
+            if (samples.stream().noneMatch(sample -> sample.variant() == variant)) {
+                continue;
+            }
+            g.setColor(color(variant));
             g.fillRect(x, 44, 12, 12);
             g.setColor(Color.BLACK);
             g.drawString(variant.label(), x + 16, 54);
             x += 22 + g.getFontMetrics().stringWidth(variant.label());
         }
+    }
+
+    /** The variant's colour; black for those without one of their own (as the seeds' query without lines). */
+    private static Color color(Variant variant) {
+        return COLORS.getOrDefault(variant, Color.BLACK);
     }
 
     private static String trim(double ms) {

@@ -1,6 +1,8 @@
 package io.invoicekit.benchmarks.report;
 
+import io.invoicekit.benchmarks.operations.TenantVerification;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.OptionalDouble;
 
 /**
@@ -17,7 +19,10 @@ enum Operation {
     CLIENT_SEARCH("ClientSearch", "Client search", 300, 10),
     CREATE_INVOICE("CreateInvoice", "Create and issue an invoice with 5 line items", Double.NaN, Double.NaN),
     RECORD_PAYMENT("RecordPayment", "Record a payment", Double.NaN, Double.NaN),
-    ROUND_TRIP("RoundTrip", "Round trip (SELECT 1)", Double.NaN, Double.NaN);
+    ROUND_TRIP("RoundTrip", "Round trip (SELECT 1)", Double.NaN, Double.NaN),
+    // Not an operation of the service: the price of one tenant verification, isolated.
+    TENANT_VERIFICATION("TenantVerification", String.format(Locale.ROOT, "current_tenant_id() %,d times in one statement",
+            TenantVerification.CALLS), Double.NaN, Double.NaN);
 
     private final String benchmarkClass;
     private final String title;
@@ -38,6 +43,10 @@ enum Operation {
                 .orElseThrow(() -> new IllegalArgumentException("no operation is measured by " + simpleName));
     }
 
+    String benchmarkClass() {
+        return benchmarkClass;
+    }
+
     String title() {
         return title;
     }
@@ -48,6 +57,11 @@ enum Operation {
 
     OptionalDouble seedAfterMillis() {
         return Double.isNaN(seedAfterMillis) ? OptionalDouble.empty() : OptionalDouble.of(seedAfterMillis);
+    }
+
+    /** Whether this is one of the service's operations (not the isolated tenant verification). */
+    boolean ofTheService() {
+        return this != TENANT_VERIFICATION;
     }
 
     /** Our implementation of the operation: the repository (for the round trip, the round trip itself). */

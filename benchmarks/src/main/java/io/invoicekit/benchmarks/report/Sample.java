@@ -8,10 +8,14 @@ import org.openjdk.jmh.util.Statistics;
  * threads over tenants), with its latency distribution in microseconds.
  *
  * @param tenant  {@code largest} or {@code median}
+ * @param context {@code signed} or {@code unsigned}: how the tenant was given (see BenchmarkDatabase)
  * @param spread  {@code one_tenant} or {@code many_tenants} for invoice numbers, else empty
  */
-record Sample(Operation operation, Variant variant, String tenant, String spread, int threads,
+record Sample(Operation operation, Variant variant, String tenant, String context, String spread, int threads,
               double medianMicros, double p99Micros, double meanMicros) {
+
+    static final String SIGNED = "signed";
+    static final String UNSIGNED = "unsigned";
 
     static Sample of(RunResult result) {
         var params = result.getParams();
@@ -19,8 +23,10 @@ record Sample(Operation operation, Variant variant, String tenant, String spread
         String[] parts = benchmark.split("\\.");
         Statistics statistics = result.getPrimaryResult().getStatistics();
         String spread = params.getParam("spread");
+        String context = params.getParam("context");
         return new Sample(Operation.ofBenchmarkClass(parts[parts.length - 2]), Variant.ofMethod(parts[parts.length - 1]),
-                params.getParam("tenant"), spread == null ? "" : spread, params.getThreads(),
+                params.getParam("tenant"), context == null ? SIGNED : context, spread == null ? "" : spread,
+                params.getThreads(),
                 statistics.getPercentile(50), statistics.getPercentile(99), statistics.getMean());
     }
 

@@ -11,7 +11,9 @@ enum Variant {
     NO_INDEXES("noIndexes", "no index scans"),
     WITHOUT_LINES("withoutLines", "JDBC, no lines (seeds' query)"),
     MAX_PLUS_ONE("maxPlusOne", "seeds' MAX()+1"),
-    SELECT_ONE("selectOne", "SELECT 1");
+    SELECT_ONE("selectOne", "SELECT 1"),
+    CURRENT_TENANT_ID("calls", "current_tenant_id()"),
+    PLAIN_BODY("plainBody", "V14's body inline");
 
     private final String method;
     private final String label;
@@ -26,6 +28,10 @@ enum Variant {
                 .filter(variant -> variant.method.equals(method))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no variant is measured by a method " + method));
+    }
+
+    String method() {
+        return method;
     }
 
     String label() {
