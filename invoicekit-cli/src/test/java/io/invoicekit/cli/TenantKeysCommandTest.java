@@ -11,9 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -51,16 +49,7 @@ class TenantKeysCommandTest {
     @BeforeAll
     void a_plain_owner_and_its_migrated_database(ScratchDatabases databases) throws SQLException {
         ConnectionSettings superuser = databases.empty();
-        try (Connection connection = superuser.connect(); Statement statement = connection.createStatement()) {
-            statement.execute("DROP ROLE IF EXISTS " + OWNER);
-            statement.execute("CREATE ROLE " + OWNER + " LOGIN PASSWORD '" + OWNER_PASSWORD
-                    + "' NOSUPERUSER NOBYPASSRLS NOCREATEROLE NOCREATEDB");
-            statement.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'invoice_app') THEN "
-                    + "CREATE ROLE invoice_app NOLOGIN; END IF; END $$");
-            statement.execute("DROP ROLE IF EXISTS " + APP_LOGIN);
-            statement.execute("CREATE ROLE " + APP_LOGIN + " LOGIN PASSWORD '" + APP_PASSWORD + "' IN ROLE invoice_app");
-            statement.execute("ALTER DATABASE " + superuser.database() + " OWNER TO " + OWNER);
-        }
+        PlainDeployment.create(superuser, OWNER, OWNER_PASSWORD, APP_LOGIN, APP_PASSWORD);
         url = superuser.jdbcUrl();
         Cli.Run migrate = owner("migrate");
         assertThat(migrate.status()).as(migrate.toString()).isZero();

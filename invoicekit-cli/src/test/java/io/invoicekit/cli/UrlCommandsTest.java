@@ -55,17 +55,7 @@ class UrlCommandsTest {
     @BeforeAll
     void a_plain_owner_and_its_empty_database(ScratchDatabases databases) throws SQLException {
         superuser = databases.empty();
-        try (Connection connection = superuser.connect(); Statement statement = connection.createStatement()) {
-            statement.execute("DROP ROLE IF EXISTS " + OWNER);
-            statement.execute("CREATE ROLE " + OWNER + " LOGIN PASSWORD '" + OWNER_PASSWORD
-                    + "' NOSUPERUSER NOBYPASSRLS NOCREATEROLE NOCREATEDB");
-            // What the DBA creates: the owner may not create roles.
-            statement.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'invoice_app') THEN "
-                    + "CREATE ROLE invoice_app NOLOGIN; END IF; END $$");
-            statement.execute("DROP ROLE IF EXISTS " + APP_LOGIN);
-            statement.execute("CREATE ROLE " + APP_LOGIN + " LOGIN PASSWORD '" + APP_PASSWORD + "' IN ROLE invoice_app");
-            statement.execute("ALTER DATABASE " + superuser.database() + " OWNER TO " + OWNER);
-        }
+        PlainDeployment.create(superuser, OWNER, OWNER_PASSWORD, APP_LOGIN, APP_PASSWORD);
         url = superuser.jdbcUrl();
         environment = Map.of(DatabaseOptions.PASSWORD, OWNER_PASSWORD, IsolationStep.PASSWORD, APP_PASSWORD);
         keyFile = keys.resolve("service.key");
