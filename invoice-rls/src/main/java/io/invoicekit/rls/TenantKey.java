@@ -31,7 +31,9 @@ public final class TenantKey {
     /** The environment variable that names a file holding the key (a secret mounted as a file). */
     public static final String FILE_ENVIRONMENT = "INVOICEKIT_TENANT_KEY_FILE";
 
-    private static final Pattern FORM = Pattern.compile("([A-Za-z0-9_-]{1,32}):((?:[0-9a-fA-F]{2}){32,64})");
+    /** A key id, as the database's tenant_keys_id_valid has it: 1 to 32 letters, digits, _ or -. */
+    private static final String ID = "[A-Za-z0-9_-]{1,32}";
+    private static final Pattern FORM = Pattern.compile("(" + ID + "):((?:[0-9a-fA-F]{2}){32,64})");
     private static final String RULE = "a tenant key must read '<key id>:<secret in hex>', a key id of 1 to 32 "
             + "letters, digits, _ or -, and a secret of 32 to 64 bytes (64 to 128 hex digits)";
     private static final String ALGORITHM = "HmacSHA256";
@@ -88,6 +90,11 @@ public final class TenantKey {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(ENVIRONMENT + " holds no key: " + RULE, e);
         }
+    }
+
+    /** Whether {@code id} is a key id the database takes (1 to 32 letters, digits, _ or -). */
+    public static boolean isValidId(String id) {
+        return id != null && id.matches(ID);
     }
 
     /** The key's id, which every token names so that the database knows which key to check it with. */

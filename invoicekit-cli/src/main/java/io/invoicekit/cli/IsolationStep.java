@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.invoicekit.rls.TenantKey;
 import io.invoicekit.rls.isolation.IsolationProbe;
 import io.invoicekit.rls.isolation.IsolationReport;
+import io.invoicekit.rls.isolation.TenantsRefusedException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -105,7 +106,6 @@ final class IsolationStep implements Step {
         });
         requireApplicationLogin(login, target.applicationRole());
         Optional<TenantKey> key = tenantKey(target, console);
-        requireTenantsTaken(login, key, options.tenantSetting);
         IsolationProbe.Builder builder = IsolationProbe.builder(login.dataSource()).schema(AuditStep.SCHEMA)
                 .tenantColumn(options.tenantColumn).tenantSetting(options.tenantSetting);
         key.ifPresent(builder::tenantKey);
@@ -115,6 +115,11 @@ final class IsolationStep implements Step {
         IsolationProbe probe;
         try {
             probe = builder.build();
+        } catch (TenantsRefusedException e) {
+            throw new CannotRun(e.getMessage() + (key.isEmpty()
+                    ? "; pass the key with --tenant-key-file <file>, or " + TenantKey.FILE_ENVIRONMENT + " / "
+                            + TenantKey.ENVIRONMENT + " in the environment"
+                    : "; pass the service's current tenant key"), e);
         } catch (IllegalStateException e) {
             throw new CannotRun(e.getMessage(), e);
         }
@@ -161,23 +166,6 @@ final class IsolationStep implements Step {
         } catch (IllegalArgumentException e) {
             throw new CannotRun(e.getMessage(), e);
         }
-    }
-
-    /**
-     * Refuses to run where the database would give the probe's tenants nothing (every attack then
-     * blocked for want of a tenant, a pass that proves nothing): a signed database without the key,
-     * or with a key it does not take (unknown, retired, another secret under the same id).
-     */
-    private static void requireTenantsTaken(Login login, Optional<TenantKey> key, String setting) {
-        TenantKeys.refusal(login.dataSource(), key, setting).ifPresent(reason -> {
-            if (key.isEmpty()) {
-                throw new CannotRun("without the service's tenant key the probe can seed no tenant: " + reason
-                        + "; pass the key with --tenant-key-file <file>, or " + TenantKey.FILE_ENVIRONMENT + " / "
-                        + TenantKey.ENVIRONMENT + " in the environment");
-            }
-            throw new CannotRun("the database takes no tenant signed with key " + key.get().id() + ": " + reason
-                    + "; pass the service's current tenant key");
-        });
     }
 
     /**

@@ -13,9 +13,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
@@ -24,13 +21,9 @@ import org.postgresql.util.ServerErrorMessage;
  * The database's side of the signed tenant context (V15), through its owner-only SQL API:
  * {@code create_tenant_key}, {@code retire_tenant_key}, {@code require_signed_tenants},
  * {@code allow_unsigned_tenants}, the tables {@code tenant_keys} (of which only id and dates are
- * ever read here, never a secret) and {@code tenant_context_mode}; and, as the application login,
- * {@code tenant_refusal()}, which says why a transaction has no tenant.
+ * ever read here, never a secret) and {@code tenant_context_mode}.
  */
 final class TenantKeys {
-
-    /** The database's rule for key ids (tenant_keys_id_valid), checked before anything is touched. */
-    static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9_-]{1,32}");
 
     /** How long a tenant-keys statement waits for a lock (a concurrent rotation) before it gives up. */
     private static final String LOCK_TIMEOUT = "10s";
@@ -76,7 +69,7 @@ final class TenantKeys {
 
     /** Refuses a key id the database would refuse, before a file or the database is touched. */
     static void requireValidId(String keyId) {
-        if (!KEY_ID.matcher(keyId).matches()) {
+        if (!TenantKey.isValidId(keyId)) {
             throw new CannotRun("a tenant key id must be 1 to 32 letters, digits, _ or -, was '" + keyId + "'");
         }
     }
@@ -160,47 +153,6 @@ final class TenantKeys {
 
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant().truncatedTo(ChronoUnit.SECONDS);
-    }
-
-    /**
-     * Why a transaction of the application login gets no tenant from the database, set as the
-     * isolation probe would set it: with a token of {@code key} for a random tenant, or without a
-     * key the bare id in {@code setting}. Empty when it gets its tenant, or when the database has no
-     * signed tenant context (before V15) and no key is given.
-     *
-     * @throws CannotRun when a key is given to a database without a signed tenant context
-     */
-    static Optional<String> refusal(DataSource application, Optional<TenantKey> key, String setting) {
-        UUID tenant = UUID.randomUUID();
-        try (Connection connection = application.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement set = connection.prepareStatement("select set_config(?, ?, true)")) {
-                if (key.isPresent()) {
-                    set.setString(1, "app.tenant_token");
-                    set.setString(2, key.get().token(tenant, Instant.now().plusSeconds(60)));
-                } else {
-                    set.setString(1, setting);
-                    set.setString(2, tenant.toString());
-                }
-                set.execute();
-            }
-            try (Statement statement = connection.createStatement();
-                 ResultSet result = statement.executeQuery("select public.tenant_refusal()")) {
-                result.next();
-                return Optional.ofNullable(result.getString(1));
-            } finally {
-                connection.rollback();
-            }
-        } catch (SQLException e) {
-            if (UNDEFINED_FUNCTION.equals(e.getSQLState())) {
-                if (key.isPresent()) {
-                    throw new CannotRun("this database has no signed tenant context (no public.tenant_refusal(): a "
-                            + "schema before V15), so it cannot check " + key.get() + ": run without a tenant key", e);
-                }
-                return Optional.empty();
-            }
-            throw new CannotRun("cannot ask the database whether it takes the probe's tenant: " + message(e), e);
-        }
     }
 
     private static void lockTimeout(Connection connection) throws SQLException {

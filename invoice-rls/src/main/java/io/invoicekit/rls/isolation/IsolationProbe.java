@@ -62,12 +62,38 @@ public final class IsolationProbe {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the catalog as the application login: " + message(e), e);
         }
+        if (schema.isInvoicekit()) {
+            requireTenantsTaken();
+        }
         Set<String> known = Arrays.stream(TenantTable.values()).map(TenantTable::table).collect(Collectors.toSet());
         this.ours = schema.isInvoicekit()
                 && tables.stream().map(CatalogTable::label).collect(Collectors.toSet()).containsAll(known);
         this.catalogOnly = tables.stream().filter(table -> !ours || !known.contains(table.label())).toList();
         this.catalogSeeds = new CatalogSeeds(catalogOnly, schema);
         this.probes = probes(builder.committedTenant);
+    }
+
+    /**
+     * Refuses a probe whose tenants the database would not take: set as the probe sets them (signed
+     * with its key, or unsigned), a random tenant must be the transaction's ({@code tenant_refusal()},
+     * V15; a schema before it takes any tenant).
+     */
+    private void requireTenantsTaken() {
+        try (Session session = Session.open(application, signing)) {
+            if (session.text("select to_regprocedure('public.tenant_refusal()')::text") == null) {
+                return;
+            }
+            session.tenant(UUID.randomUUID());
+            String reason = session.text("select public.tenant_refusal()");
+            if (reason != null) {
+                throw new TenantsRefusedException(tenantKey
+                        .map(key -> "the database takes no tenant signed with key " + key.id() + ": " + reason)
+                        .orElse("without the service's tenant key the probe can seed no tenant: " + reason), reason);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot ask the database whether it takes the probe's tenants: "
+                    + message(e), e);
+        }
     }
 
     /** A probe that attacks as {@code applicationLogin}: a LOGIN member of the application role, never the owner. */
@@ -287,7 +313,11 @@ public final class IsolationProbe {
             return this;
         }
 
-        /** Reads the catalog as the application login; throws {@link IllegalStateException} if it cannot. */
+        /**
+         * Reads the catalog as the application login; throws {@link IllegalStateException} if it
+         * cannot, and a {@link TenantsRefusedException} if the database would give the probe's
+         * tenants none (a signed database without the service's key, or with a key it does not take).
+         */
         public IsolationProbe build() {
             return new IsolationProbe(this);
         }

@@ -1,24 +1,36 @@
 package io.invoicekit.rls.isolation;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.invoicekit.rls.TenantKey;
 import io.invoicekit.testing.MigratedDatabase;
 import io.invoicekit.testing.TestDatabaseExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A probe without the service's key, on a database that requires signed tokens, can give its
- * tenants none: its report must not pass, or it would prove isolation by attacking nothing.
+ * A probe whose tenants the database would not take (a signed database, no key or a key it does
+ * not have) is refused when built: its attacks would all be blocked for want of a tenant, a pass
+ * that proves nothing.
  */
 @ExtendWith(TestDatabaseExtension.class)
 class UnsignedProbeTest {
 
     @Test
-    void without_the_services_key_the_probe_does_not_pass_on_a_signed_database(MigratedDatabase database) {
-        IsolationReport report = IsolationProbe.builder(database.applicationDataSource()).build().run();
+    void without_the_services_key_a_signed_database_refuses_the_probe(MigratedDatabase database) {
+        assertThatThrownBy(() -> IsolationProbe.builder(database.applicationDataSource()).build())
+                .isInstanceOf(TenantsRefusedException.class)
+                .hasMessageStartingWith("without the service's tenant key the probe can seed no tenant: "
+                        + "this database requires a signed tenant token");
+    }
 
-        assertThat(report.passed()).isFalse();
-        assertThat(report.findings()).extracting(IsolationReport.Row::attack).contains("control: read my own rows");
+    @Test
+    void with_a_key_the_database_does_not_have_the_probe_is_refused(MigratedDatabase database) {
+        TenantKey unknown = TenantKey.parse("not-installed:" + "cd".repeat(32));
+
+        assertThatThrownBy(() -> IsolationProbe.builder(database.applicationDataSource()).tenantKey(unknown).build())
+                .isInstanceOf(TenantsRefusedException.class)
+                .hasMessage("the database takes no tenant signed with key not-installed: the tenant token is signed "
+                        + "with key not-installed, which this database does not have");
     }
 }
