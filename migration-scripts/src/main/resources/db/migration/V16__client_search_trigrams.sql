@@ -22,7 +22,10 @@
 --          * backfill_client_search_trigrams(batch_size), for the owner: the windows of the
 --            clients stored before this version (or loaded with triggers off), tenant by tenant.
 -- Compat:  the release before this one runs on this version (it never reads the new table; its
---          client writes fire the trigger). This release's search needs the table.
+--          client writes fire the trigger). This release's search needs the table. The trigger
+--          writes as the owner, whom the policy binds: a role other than the owner that bypasses
+--          row-level security (a superuser, say, on a database a plain owner migrated) writes
+--          clients with their tenant set, as it must write invoices for their audit trail.
 -- Locks:   a new table and functions; CREATE TRIGGER takes SHARE ROW EXCLUSIVE on clients for an
 --          instant. The backfill lists the tenants that have clients in a transaction of its
 --          own: row-level security hides them from an owner that does not bypass it, so it lifts
