@@ -7,7 +7,7 @@ import java.util.UUID;
 /**
  * Tenant A, with its tenant set, writing what only the database may derive on its own invoices:
  * numbers and series counters, issuing twice, deleting or voiding an issued invoice, status, amount paid, totals, an issued invoice's header and lines, a
- * payment's record. Each is refused by a column privilege, a guard trigger, a CHECK or the
+ * payment's record; and its clients' search windows. Each is refused by a column privilege, a guard trigger, a CHECK or the
  * deferred totals check, often by more than one: the expected outcome names every layer that may
  * answer first, and the weakened-schema test removes the layers together.
  */
@@ -161,6 +161,16 @@ final class DerivedStateAttacks {
                                                           changes)
                                 values (?, 'invoice', ?, 'invoices', 'changed', '{}')""",
                                 mine.tenant(), mine.invoice()))),
+                asMine("store a search window my client's name and email do not have", "client_search_trigrams",
+                        NO_PRIVILEGE, session -> Outcome.rows(session.rows(
+                                "insert into client_search_trigrams (user_id, trigram, client_id) values (?, 'zqx', ?)",
+                                mine.tenant(), mine.client()))),
+                asMine("rewrite my client's search windows", "client_search_trigrams", NO_PRIVILEGE,
+                        session -> Outcome.rows(session.rows("update client_search_trigrams set trigram = 'zqx'"
+                                + " where user_id = ? and client_id = ?", mine.tenant(), mine.client()))),
+                asMine("delete my client's search windows (searches then miss it)", "client_search_trigrams",
+                        NO_PRIVILEGE, session -> Outcome.rows(session.rows("delete from client_search_trigrams"
+                                + " where user_id = ? and client_id = ?", mine.tenant(), mine.client()))),
                 asMine("rewrite a payment's date, method and transaction id", "payments",
                         NO_PRIVILEGE.or(Expected.refused("23514")).because("or payments_immutable"),
                         session -> Outcome.rows(session.rows("""

@@ -65,6 +65,12 @@ final class HostileRoleAttacks {
                     Expected.value("the same plan"),
                     session -> samePlan(session, "select * from line_items where description = ?",
                             "Probe line", "invented " + UUID.randomUUID())));
+            // A window of client@example.com (its clients' email; one that the plan's own text has not,
+            // since the value is masked in it) against one that no text of the probe has.
+            probes.add(Probe.as(mine, "EXPLAIN plan tells a stored client search window from an invented one",
+                    "client_search_trigrams", Expected.value("the same plan"),
+                    session -> samePlan(session, "select * from client_search_trigrams where trigram = ?", "xam",
+                            "\u2603\u2603\u2603")));
         });
         return probes;
     }

@@ -48,7 +48,8 @@ class TenantIsolationTest {
     @Test
     void it_probes_every_tenant_table_of_the_schema() {
         assertThat(report.tables()).contains("users", "clients", "invoices", "line_items", "payments",
-                "credit_notes", "credit_note_lines", "refunds", "audit_events", "invoice_series", "services");
+                "credit_notes", "credit_note_lines", "refunds", "audit_events", "invoice_series", "services",
+                "client_search_trigrams");
     }
 
     @Test

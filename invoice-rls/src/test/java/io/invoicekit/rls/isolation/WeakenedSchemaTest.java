@@ -154,7 +154,21 @@ class WeakenedSchemaTest {
                             + " select c.user_id, gen_random_uuid(), 'Client ' || n, 'client@example.com'"
                             + " from clients c cross join generate_series(1, 100) n;"
                             + " analyze clients",
-                    List.of("EXPLAIN plan tells a committed tenant's key from an invented one")));
+                    List.of("EXPLAIN plan tells a committed tenant's key from an invented one")),
+            new Weakening("INSERT, UPDATE and DELETE of client search windows granted", "client_search_trigrams",
+                    "grant insert, update, delete on client_search_trigrams to %1$s",
+                    List.of("store a search window my client's name and email do not have",
+                            "rewrite my client's search windows",
+                            "delete my client's search windows (searches then miss it)")),
+            // The windows of client@example.com become the most common ones.
+            new Weakening("statistics gathered on client search windows, with 1,000 more clients each",
+                    "client_search_trigrams",
+                    "alter table client_search_trigrams alter column trigram set statistics -1;"
+                            + " insert into clients (user_id, id, name, email)"
+                            + " select c.user_id, gen_random_uuid(), 'Customer ' || n, 'client@example.com'"
+                            + " from clients c cross join generate_series(1, 1000) n where c.name = 'Probe client';"
+                            + " analyze client_search_trigrams",
+                    List.of("EXPLAIN plan tells a stored client search window from an invented one")));
 
     private final MigratedDatabase database;
     private IsolationReport report;
