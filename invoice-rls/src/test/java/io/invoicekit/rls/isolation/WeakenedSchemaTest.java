@@ -160,6 +160,10 @@ class WeakenedSchemaTest {
                     List.of("store a search window my client's name and email do not have",
                             "rewrite my client's search windows",
                             "delete my client's search windows (searches then miss it)")),
+            // Pieces of every tenant's client names and emails.
+            new Weakening("an extra permissive policy USING (true) for SELECT", "client_search_trigrams",
+                    "create policy client_search_trigrams_open on client_search_trigrams for select using (true)",
+                    List.of("read another tenant's rows")),
             // The windows of client@example.com become the most common ones.
             new Weakening("statistics gathered on client search windows, with 1,000 more clients each",
                     "client_search_trigrams",
