@@ -146,6 +146,7 @@ public final class ClientRepository {
     ResultQuery<Record7<ClientId, String, String, PaymentTerms, String, String, Long>> searchQuery(String text,
                                                                                                  int limit) {
         requireNonNull(text, "text is null");
+        int first = Page.checkLimit(limit);
         // Escaped, then lowered by the database: lower() leaves \, % and _ as they are.
         Field<String> pattern = lower(val("%" + escapeLike(text) + "%"));
         Condition matches = lower(CLIENTS.NAME).like(pattern, '\\').or(lower(CLIENTS.EMAIL).like(pattern, '\\'));
@@ -153,6 +154,8 @@ public final class ClientRepository {
         CommonTableExpression<Record1<UUID[]>> windows = windowsOf(text);
         CommonTableExpression<Record1<UUID[]>> selective = selectiveOf(windows);
         Field<UUID> candidate = field(name("candidate", "client_id"), UUID.class);
+        // Each part ordered and limited too: LIKE on every client may then stop at the first matches
+        // in the order of the name index, as the search did before V16.
         Table<?> found = with(windows, selective)
                 .select(CLIENT_COLUMNS)
                 .from(CLIENTS)
@@ -163,16 +166,20 @@ public final class ClientRepository {
                         .groupBy(candidate)
                         .having(count().eq(selectCount().from(selective)))))
                 .and(matches)
+                .orderBy(lower(CLIENTS.NAME), CLIENTS.ID)
+                .limit(first)
                 .unionAll(select(CLIENT_COLUMNS)
                         .from(CLIENTS)
                         .where(CLIENTS.USER_ID.eq(tenant))
                         .andNotExists(selectOne().from(selective))
-                        .and(matches))
+                        .and(matches)
+                        .orderBy(lower(CLIENTS.NAME), CLIENTS.ID)
+                        .limit(first))
                 .asTable("found");
         return selectClients(found)
                 .from(found)
                 .orderBy(lower(found.field(CLIENTS.NAME)), found.field(CLIENTS.ID))
-                .limit(Page.checkLimit(limit));
+                .limit(first);
     }
 
     /**

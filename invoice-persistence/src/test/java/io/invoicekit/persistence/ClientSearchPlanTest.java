@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * How client search reads under row-level security, from its plan as the application role runs it
  * (EXPLAIN ANALYZE): a text whose windows few clients have is looked up in the windows' primary key,
- * and only its candidates are read from clients; a text whose windows most clients have reads each
- * client of the tenant once instead. The tenant is large enough for both (3,000 clients, a window
+ * and only its candidates are read from clients; a text whose windows most clients have reads the
+ * tenant's clients in one pass instead. The tenant is large enough for both (3,000 clients, a window
  * of every one of them past the search's limit of 1,024), and another tenant has the same names.
  */
 class ClientSearchPlanTest extends StoreTest {
@@ -84,16 +84,17 @@ class ClientSearchPlanTest extends StoreTest {
     }
 
     @Test
-    void a_text_whose_windows_most_clients_have_reads_each_client_once_instead() {
+    void a_text_whose_windows_most_clients_have_reads_the_tenants_clients_in_one_pass_instead() {
         List<Node> plan = plan("shared.example");
 
         assertThat(plan).filteredOn(node -> "client_search_trigrams".equals(node.relation()))
                 .as("at most 1,024 clients of each of the 12 windows")
                 .extracting(Node::rows).containsExactly(12L * 1_024);
         assertThat(plan).filteredOn(node -> "clients".equals(node.relation()) && node.loops() > 0)
+                .as("one scan of the tenant's clients (in the name's order, it may stop at the first 20)")
                 .singleElement().satisfies(node -> {
-                    assertThat(node.type()).isNotEqualTo("Index Scan");
-                    assertThat(node.rows()).isEqualTo(CLIENTS);
+                    assertThat(node.loops()).isOne();
+                    assertThat(node.rows()).isBetween(20L, (long) CLIENTS);
                 });
     }
 
