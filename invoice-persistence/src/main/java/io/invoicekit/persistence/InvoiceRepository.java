@@ -37,6 +37,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -45,6 +46,7 @@ import org.jooq.Condition;
 import org.jooq.Converter;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Query;
 import org.jooq.Record19;
 import org.jooq.SelectField;
 import org.jooq.SelectSelectStep;
@@ -88,13 +90,16 @@ public final class InvoiceRepository {
     public Invoice createDraft(InvoiceDraft draft) {
         PaymentTerms terms = draft.dueDate() != null ? PaymentTerms.DEFAULT : paymentTermsOf(draft.clientId());
         Invoice invoice = Invoice.create(InvoiceId.generate(clock), draft, terms, clock);
-        transaction.insertInto(INVOICES)
+        // The invoice and its lines in one round trip: a batch, whose statements the driver sends
+        // together (jOOQ inlines a batch's values, escaped, as SQL literals).
+        List<Query> inserts = new ArrayList<>();
+        inserts.add(transaction.insertInto(INVOICES)
                 .set(INVOICES.USER_ID, tenant)
                 .set(INVOICES.ID, invoice.id().value())
                 .set(INVOICES.VERSION, 0L)
-                .set(headerOf(draft, terms))
-                .execute();
-        insertLines(invoice);
+                .set(headerOf(draft, terms)));
+        insertLines(invoice).ifPresent(inserts::add);
+        transaction.batch(inserts).execute();
         return invoice;
     }
 
@@ -121,7 +126,7 @@ public final class InvoiceRepository {
                 .set(INVOICES.VERSION, updated.version())
                 .where(isMine(id))
                 .execute();
-        insertLines(updated);
+        insertLines(updated).ifPresent(Query::execute);
         return updated;
     }
 
@@ -230,10 +235,11 @@ public final class InvoiceRepository {
         return current;
     }
 
-    private void insertLines(Invoice invoice) {
+    /** The statement that inserts the invoice's lines; none when it has none. */
+    private Optional<Query> insertLines(Invoice invoice) {
         List<LineItem> lines = invoice.lines();
         if (lines.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         var insert = transaction.insertInto(LINE_ITEMS,
                 LINE_ITEMS.USER_ID, LINE_ITEMS.ID, LINE_ITEMS.INVOICE_ID, LINE_ITEMS.CURRENCY, LINE_ITEMS.POSITION,
@@ -245,7 +251,7 @@ public final class InvoiceRepository {
                     line.serviceItemId() == null ? null : line.serviceItemId().value(), line.description(),
                     line.quantity().value(), line.unitPrice().amount(), line.amount().amount());
         }
-        insert.execute();
+        return Optional.of(insert);
     }
 
     /** The columns a draft's content sets, shared by create and update. */
