@@ -1,6 +1,5 @@
 package io.invoicekit.benchmarks;
 
-import io.invoicekit.benchmarks.operations.BenchmarkTarget;
 import io.invoicekit.benchmarks.operations.Parameters;
 import io.invoicekit.benchmarks.operations.Variant;
 import io.invoicekit.benchmarks.report.MeasurementPlan;
@@ -33,16 +32,19 @@ final class JmhRuns {
 
     private final Scale scale;
     private final MeasurementPlan plan;
-    private final BenchmarkTarget target;
+    private final String targetArgument;
     private final Path jsonPrefix;
     private final List<RunResult> operations = new ArrayList<>();
     private final List<RunResult> concurrency = new ArrayList<>();
 
-    /** @param jsonPrefix the results folder and the report's name */
-    JmhRuns(Scale scale, BenchmarkTarget target, Path jsonPrefix) {
+    /**
+     * @param targetArgument the JVM argument that hands each fork the database (see TargetHandOver)
+     * @param jsonPrefix     the results folder and the report's name
+     */
+    JmhRuns(Scale scale, String targetArgument, Path jsonPrefix) {
         this.scale = scale;
         this.plan = MeasurementPlan.of(scale);
-        this.target = target;
+        this.targetArgument = targetArgument;
         this.jsonPrefix = jsonPrefix;
     }
 
@@ -83,9 +85,6 @@ final class JmhRuns {
 
     private ChainedOptionsBuilder options(Operation operation, Variant variant) {
         Scale.Measurement measurement = scale.measurement();
-        List<String> jvmArguments = new ArrayList<>(target.jvmArguments());
-        jvmArguments.addAll(List.of("-Xmx1g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                "-Dorg.jooq.no-logo=true", "-Dorg.jooq.no-tips=true"));
         return new OptionsBuilder()
                 .include(operation.benchmarkCase(variant).includePattern())
                 .param(Parameters.VARIANT, variant.name())
@@ -94,7 +93,8 @@ final class JmhRuns {
                 .warmupTime(TimeValue.milliseconds(measurement.warmupTime().toMillis()))
                 .measurementIterations(measurement.measurementIterations())
                 .measurementTime(TimeValue.milliseconds(measurement.measurementTime().toMillis()))
-                .jvmArgsAppend(jvmArguments.toArray(String[]::new))
+                .jvmArgsAppend(targetArgument, "-Xmx1g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                        "-Dorg.jooq.no-logo=true", "-Dorg.jooq.no-tips=true")
                 .shouldFailOnError(true);
     }
 

@@ -6,6 +6,7 @@ import io.invoicekit.benchmarks.data.DataSetPlan;
 import io.invoicekit.benchmarks.operations.BenchmarkCase;
 import io.invoicekit.benchmarks.operations.BenchmarkTarget;
 import io.invoicekit.benchmarks.operations.QueryPlans;
+import io.invoicekit.benchmarks.operations.TargetHandOver;
 import io.invoicekit.benchmarks.operations.TenantCalls;
 import io.invoicekit.benchmarks.report.ConcurrencyRun;
 import io.invoicekit.benchmarks.report.Conditions;
@@ -40,7 +41,8 @@ final class ReportRun {
     void run() throws Exception {
         options.database().ifPresent(given -> {
             // The test database's own switch: it then migrates the given database and creates the
-            // application login, as it does for tests run against a server of one's own.
+            // application login, as it does for tests run against a server of one's own. System
+            // properties of this JVM, not of any command line.
             System.setProperty(TestDatabase.PROPERTY, given.url());
             System.setProperty("invoice.test.db.user", given.user());
             System.setProperty("invoice.test.db.password", given.password());
@@ -57,8 +59,9 @@ final class ReportRun {
             System.err.println("Data set: " + loaded.rows() + (loaded.reused() ? " (reused)" : " loaded in " + loaded.took()));
 
             var target = new BenchmarkTarget(database.owner(), database.application());
-            var runs = new JmhRuns(scale, target, options.results().resolve(name));
-            try (Connection owner = database.owner().connect()) {
+            try (Connection owner = database.owner().connect();
+                 TargetHandOver handOver = TargetHandOver.write(target)) {
+                var runs = new JmhRuns(scale, handOver.jvmArgument(), options.results().resolve(name));
                 Machine machine = Machine.describe(owner);
                 AllocationCounts.countAndReset(owner);
                 var operations = runs.operations();

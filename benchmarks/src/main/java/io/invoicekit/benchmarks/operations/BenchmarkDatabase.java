@@ -113,7 +113,7 @@ public abstract class BenchmarkDatabase {
 
     @Setup(Level.Trial)
     public void connect() throws SQLException {
-        connect(BenchmarkTarget.fromSystemProperties());
+        connect(TargetHandOver.read());
     }
 
     /** The setup of {@link #connect()} on {@code target}: also run outside JMH, by {@link OutsideJmh}. */
