@@ -7,7 +7,7 @@
 # embedded PostgreSQL (or the given database, which must be dedicated to this and reached as a
 # superuser), runs every benchmark and writes benchmarks/results/<date>-<scale>.md and .png.
 # The given database's password comes from INVOICEKIT_BENCH_PASSWORD or --password-file, never from
-# the command line (--password is refused).
+# the command line (--password is refused); one run on the machine at a time (JMH's lock).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
