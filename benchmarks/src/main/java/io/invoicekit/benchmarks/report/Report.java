@@ -85,15 +85,15 @@ public final class Report {
         out.append("\n![median and p99 per operation and variant](").append(chartFile).append(")\n");
     }
 
-    /** What the plan measures and has no result: a run that failed or was left out, said at the top rather than a row gone quietly. */
+    /** What the plan measures and has no result for: said at the top, rather than a row gone quietly. */
     private void missing(StringBuilder out) {
         List<String> missing = new MissingResults(plan, results).list();
         if (missing.isEmpty()) {
             return;
         }
         out.append("\n## Missing results\n\n");
-        out.append("The plan of this scale measures these, and the run gave no result for them; "
-                + "the tables below leave them out and the targets that need them say \"not measured\".\n\n");
+        out.append("The plan of this scale measures these, and the run gave no result for them: the tables below have "
+                + "no row for them (the seeds' table says \"not measured\"), and the targets that need them say so.\n\n");
         missing.forEach(line -> out.append("- ").append(line).append('\n'));
     }
 
