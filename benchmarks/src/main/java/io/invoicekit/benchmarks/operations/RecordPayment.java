@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Param;
 
 /**
  * Recording a completed card payment of one cent against one of the tenant's open invoices: the
@@ -42,6 +43,9 @@ public class RecordPayment extends BenchmarkDatabase {
     private static final int FRESH_INVOICES = 512;
     private static final String MARK = "payment benchmark";
 
+    @Param({"REPOSITORY", "JDBC", "JDBC_WITHOUT_RLS"})
+    public Variant variant;
+
     private List<UUID> openInvoices;
 
     /** Drafts, then issued: a payment is recorded only against an issued invoice, and lines only added to a draft. */
@@ -53,20 +57,18 @@ public class RecordPayment extends BenchmarkDatabase {
     }
 
     @Benchmark
-    public Payment repository() {
+    public Object recordPayment() {
+        return switch (variant) {
+            case REPOSITORY -> recordByRepository();
+            case JDBC, JDBC_WITHOUT_RLS -> record(sql(variant));
+            default -> throw notMeasured(variant);
+        };
+    }
+
+    private Payment recordByRepository() {
         Payment payment = Payment.pending(PaymentId.generate(clock), InvoiceId.of(anyOf(openInvoices)),
                 Money.of(CENT, currency), PaymentMethod.CARD, LocalDate.now(clock), null, null).complete();
         return store.inTenant(tenantId, tx -> tx.payments().record(payment));
-    }
-
-    @Benchmark
-    public UUID jdbc() {
-        return record(jdbc);
-    }
-
-    @Benchmark
-    public UUID jdbcWithoutRls() {
-        return record(jdbcWithoutRls);
     }
 
     private UUID record(TenantSql way) {
