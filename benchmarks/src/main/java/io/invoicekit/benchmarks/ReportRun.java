@@ -7,6 +7,7 @@ import io.invoicekit.benchmarks.operations.BenchmarkCase;
 import io.invoicekit.benchmarks.operations.BenchmarkTarget;
 import io.invoicekit.benchmarks.operations.QueryPlans;
 import io.invoicekit.benchmarks.operations.TargetHandOver;
+import io.invoicekit.benchmarks.operations.RoundTripCounts;
 import io.invoicekit.benchmarks.operations.TenantCalls;
 import io.invoicekit.benchmarks.report.ConcurrencyRun;
 import io.invoicekit.benchmarks.report.Conditions;
@@ -77,12 +78,20 @@ final class ReportRun {
                 }
                 System.err.println("Counting current_tenant_id() calls per operation ...");
                 var tenantCalls = TenantCalls.count(target, signedAndUnsigned(runs.plan()));
+                System.err.println("Counting round trips per operation ...");
+                var roundTrips = RoundTripCounts.count(target, everyCase(runs.plan()));
                 var conditions = new Conditions(scale, dataSet, loaded, machine, provider.describe(), date);
-                var results = new Results(JmhSamples.of(operations), concurrency, tenantCalls, QueryPlans.explain(target));
+                var results = new Results(JmhSamples.of(operations), concurrency, tenantCalls, roundTrips,
+                        QueryPlans.explain(target));
                 Path report = new Report(conditions, results).write(options.results(), name);
                 System.err.println("Report: " + report);
             }
         }
+    }
+
+    /** Every single-threaded case of the plan. */
+    private static List<BenchmarkCase> everyCase(MeasurementPlan plan) {
+        return plan.operations().stream().map(run -> run.operation().benchmarkCase(run.variant())).distinct().toList();
     }
 
     /** The cases whose tenant calls the report weighs: those that give the tenant as the store does. */

@@ -51,16 +51,6 @@ import org.jooq.impl.DefaultTransactionProvider;
  */
 public final class TenantContext {
 
-    // The bind-parameter form of SET LOCAL: SET cannot take a parameter, and a tenant pasted into
-    // SQL text is an injection; is_local = true ends the setting with the transaction. The actor,
-    // for the audit trail, rides in the same statement ('' when there is none). require_tenant()
-    // raises when the database gave the transaction no tenant (a wrong key, an expired token),
-    // saying why; OFFSET 0 keeps the subquery from being merged into the outer select, so the
-    // settings are made before the check reads them. The statement travels with the work's first
-    // statement, in its round trip (TenantFoldingConnection).
-    static final String SET_TENANT = "select public.require_tenant() from (select set_config(?, ?, true), "
-            + "set_config('app.actor', coalesce(?, ''), true) offset 0) tenant";
-
     // Joining the service's transaction: the same, and first the tenant an earlier call set in it,
     // read before it is overwritten.
     private static final String JOIN_TENANT = "select earlier.tenant, public.tenant_refusal() from (select "
@@ -193,8 +183,8 @@ public final class TenantContext {
         return dsl.connectionResult(connection -> {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
-            TenantFoldingConnection folding = new TenantFoldingConnection(connection, SET_TENANT,
-                    setting(tenant, actor));
+            TenantFoldingConnection folding = TenantFoldingConnection.settingTenant(connection, signing, tenant,
+                    actor);
             // A jOOQ transaction the work opens on this context is a savepoint of this one.
             ConnectionProvider one = new DefaultConnectionProvider(folding);
             DSLContext transaction = dsl.configuration().derive(one)
@@ -237,7 +227,7 @@ public final class TenantContext {
         return dsl.transactionResult(configuration -> {
             DSLContext transaction = configuration.dsl();
             transaction.connection(connection ->
-                    new TenantFoldingConnection(connection, SET_TENANT, setting(tenant, actor)).sendPending());
+                    TenantFoldingConnection.settingTenant(connection, signing, tenant, actor).sendPending());
             open.set(new OpenTransaction(tenant, transaction, null, false, true));
             try {
                 return work.execute(transaction);
@@ -258,7 +248,7 @@ public final class TenantContext {
             return outer.transaction().transactionResult(configuration -> {
                 DSLContext transaction = configuration.dsl();
                 transaction.connection(connection ->
-                        new TenantFoldingConnection(connection, SET_TENANT, setting(tenant, actor)).sendPending());
+                        TenantFoldingConnection.settingTenant(connection, signing, tenant, actor).sendPending());
                 open.set(new OpenTransaction(tenant, transaction, null, false, false));
                 try {
                     return work.execute(transaction);
@@ -271,7 +261,7 @@ public final class TenantContext {
         return outer.transaction().connectionResult(ignored -> {
             Object[] outerSetting = folding.pending();
             Savepoint savepoint = folding.getDelegate().setSavepoint();
-            folding.setWithNextStatement(setting(tenant, actor));
+            folding.setWithNextStatement(TenantFoldingConnection.parameters(signing, tenant, actor));
             open.set(new OpenTransaction(tenant, outer.transaction(), folding, false, false));
             try {
                 T result = work.execute(outer.transaction());
@@ -319,10 +309,6 @@ public final class TenantContext {
         return signing.value(tenant.value(), Instant.now());
     }
 
-    /** The parameters of {@link #SET_TENANT}: the setting, the tenant's value, the actor. */
-    private Object[] setting(TenantId tenant, String actor) {
-        return new Object[] {signing.setting(), value(tenant), actor};
-    }
 
     /** Fails the call when the database gave the transaction no tenant, saying why. */
     private static void refuseWithout(Object refusal) {

@@ -1,6 +1,7 @@
 package io.invoicekit.rls;
 
 import io.invoicekit.core.failure.TenantTokenRefusedException;
+import io.invoicekit.core.tenant.TenantId;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -10,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -27,10 +29,19 @@ import org.jooq.tools.jdbc.DefaultConnection;
  * ride along with (a batch, a call, a plain {@code Statement}, metadata asked before executing) get
  * it sent on its own first: one round trip more, the same effect.
  */
-final class TenantFoldingConnection extends DefaultConnection {
+public final class TenantFoldingConnection extends DefaultConnection {
 
     /** The SQLSTATE of {@code require_tenant()}'s refusal. */
     static final String REFUSED = "IK001";
+
+    // The bind-parameter form of SET LOCAL: SET cannot take a parameter, and a tenant pasted into
+    // SQL text is an injection; is_local = true ends the setting with the transaction. The actor,
+    // for the audit trail, rides in the same statement ('' when there is none). require_tenant()
+    // raises when the database gave the transaction no tenant (a wrong key, an expired token),
+    // saying why; OFFSET 0 keeps the subquery from being merged into the outer select, so the
+    // settings are made before the check reads them.
+    static final String SET_TENANT = "select public.require_tenant() from (select set_config(?, ?, true), "
+            + "set_config('app.actor', coalesce(?, ''), true) offset 0) tenant";
 
     private static final Set<String> EXECUTIONS = Set.of("execute", "executeQuery", "executeUpdate",
             "executeLargeUpdate");
@@ -38,14 +49,25 @@ final class TenantFoldingConnection extends DefaultConnection {
     private final String settingSql;
     private Object[] pending;
 
-    /**
-     * @param settingSql the statement that sets the tenant and raises {@link #REFUSED} when refused,
-     *                   with a parameter for each of {@code parameters}
-     */
-    TenantFoldingConnection(Connection connection, String settingSql, Object... parameters) {
+    private TenantFoldingConnection(Connection connection, Object[] parameters) {
         super(connection);
-        this.settingSql = settingSql;
-        this.pending = parameters.clone();
+        this.settingSql = SET_TENANT;
+        this.pending = parameters;
+    }
+
+    /**
+     * {@code connection}, which must be in a transaction (autocommit off), setting {@code tenant}
+     * as {@code signing} gives it, and {@code actor} (null for none), with its next statement, as
+     * {@link TenantContext} does: for JDBC code that must send exactly what the context sends.
+     */
+    public static TenantFoldingConnection settingTenant(Connection connection, TenantSigning signing,
+                                                        TenantId tenant, String actor) {
+        return new TenantFoldingConnection(connection, parameters(signing, tenant, actor));
+    }
+
+    /** The parameters of the statement that sets the tenant: the setting, the tenant's value, the actor. */
+    static Object[] parameters(TenantSigning signing, TenantId tenant, String actor) {
+        return new Object[] {signing.setting(), signing.value(tenant.value(), Instant.now()), actor};
     }
 
     /** The setting's parameters while it waits for a statement to carry it; null once sent. */
@@ -63,7 +85,7 @@ final class TenantFoldingConnection extends DefaultConnection {
     }
 
     /** Sends the setting on its own now, unless a statement has carried it already. */
-    void sendPending() throws SQLException {
+    public void sendPending() throws SQLException {
         Object[] parameters = pending;
         if (parameters == null) {
             return;

@@ -12,7 +12,7 @@ import java.util.Map;
  * by the server, outside JMH and after it: what the signed context multiplies its verification
  * by. The policies call it once per statement and policy (an InitPlan); the functions and per-row
  * triggers that check the tenant themselves ({@code issue_invoice}, the line and payment guards,
- * ...) once per call or row; and {@code tenant_refusal()}, in the statement that sets the tenant,
+ * ...) once per call or row; and {@code require_tenant()}'s {@code tenant_refusal()}, in the statement that sets the tenant,
  * once more.
  *
  * <p>Counted with {@code track_functions = pl} (a superuser's setting) for the application login

@@ -51,8 +51,11 @@ final class OperationTables {
 
     void variantTable(StringBuilder out, String tenant) {
         out.append("\n## Every variant side by side (").append(tenant).append(" tenant)\n\n");
-        out.append("| operation | variant | median | p99 | × JDBC floor | × SELECT 1 | seeds' after | speed-up vs after (p99) |\n");
-        out.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
+        out.append("Round trips: per invocation, counted on the wire outside JMH (largest tenant, signed); "
+                + "each costs at least the `SELECT 1` row's median.\n\n");
+        out.append("| operation | variant | median | p99 | round trips | × JDBC floor | × SELECT 1 | seeds' after "
+                + "| speed-up vs after (p99) |\n");
+        out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
         OptionalDouble roundTrip = results.find(Operation.ROUND_TRIP, Variant.SELECT_ONE, tenant)
                 .map(sample -> OptionalDouble.of(sample.medianMicros())).orElse(OptionalDouble.empty());
         for (Operation operation : Operation.values()) {
@@ -62,8 +65,9 @@ final class OperationTables {
             Optional<Sample> floor = results.find(operation, Variant.JDBC, tenant);
             for (Variant variant : operation.variants()) {
                 results.find(operation, variant, tenant).ifPresent(sample -> out.append(String.format(Locale.ROOT,
-                        "| %s | %s | %s | %s | %s | %s | %s | %s |%n", operation.title(), variant.label(),
+                        "| %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", operation.title(), variant.label(),
                         millis(sample.medianMicros()), millis(sample.p99Micros()),
+                        results.roundTrips(operation, variant).map(String::valueOf).orElse("–"),
                         floor.map(jdbc -> times(sample.medianMicros() / jdbc.medianMicros())).orElse("–"),
                         roundTrip.isPresent() ? times(sample.medianMicros() / roundTrip.getAsDouble()) : "–",
                         operation.seedAfterMillis().isPresent() ? millis(operation.seedAfterMillis().getAsDouble() * 1000) : "–",

@@ -116,9 +116,10 @@ public final class Report {
               owner with `create_tenant_key`), or, in the signed-against-unsigned table, also the bare `app.user_id`
               (`TenantSigning.unsigned()`, compatibility mode).
             - **JDBC (RLS)**: the SQL the repository sends, hand-written with plain JDBC, same role, same pool settings,
-              the tenant set the same way, with the same statement and the same signed token or bare id
-              (`select public.tenant_refusal() from (select set_config(?, ?, true), set_config('app.actor', ...)
-              offset 0) tenant`), rows read with `getObject`: the floor for our layer.
+              the tenant set the same way, through the same `TenantFoldingConnection`: the same statement and the
+              same signed token or bare id (`select public.require_tenant() from (select set_config(?, ?, true),
+              set_config('app.actor', ...) offset 0) tenant`) in the round trip of the first statement, rows read
+              with `getObject`: the floor for our layer.
             - **JDBC, RLS off**: the same SQL as a superuser, who bypasses row-level security; the query's explicit
               `user_id = ?` is the only tenant filter and no tenant is set (one round trip fewer): the price of RLS.
               Issuing is the exception: `issue_invoice` takes the tenant from the setting, so there the superuser sets

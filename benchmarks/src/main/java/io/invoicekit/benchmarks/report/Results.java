@@ -14,15 +14,17 @@ import java.util.Optional;
  * @param samples     the single-threaded runs of every operation and variant
  * @param concurrency the invoice-number runs under concurrency
  * @param tenantCalls {@code current_tenant_id()} calls per invocation, counted by the server
+ * @param roundTrips  round trips per invocation, counted on the wire
  * @param queryPlans  the read benchmarks' plans
  */
 public record Results(List<Sample> samples, List<ConcurrencyRun> concurrency, Map<BenchmarkCase, Double> tenantCalls,
-                      List<QueryPlans.Plan> queryPlans) {
+                      Map<BenchmarkCase, Integer> roundTrips, List<QueryPlans.Plan> queryPlans) {
 
     public Results {
         samples = List.copyOf(samples);
         concurrency = List.copyOf(concurrency);
         tenantCalls = Map.copyOf(tenantCalls);
+        roundTrips = Map.copyOf(roundTrips);
         queryPlans = List.copyOf(queryPlans);
     }
 
@@ -43,6 +45,11 @@ public record Results(List<Sample> samples, List<ConcurrencyRun> concurrency, Ma
     Optional<Double> tenantCalls(Operation operation, Variant variant) {
         return operation.measures(variant)
                 ? Optional.ofNullable(tenantCalls.get(operation.benchmarkCase(variant))) : Optional.empty();
+    }
+
+    Optional<Integer> roundTrips(Operation operation, Variant variant) {
+        return operation.measures(variant)
+                ? Optional.ofNullable(roundTrips.get(operation.benchmarkCase(variant))) : Optional.empty();
     }
 
     /** Issuing's throughput, ours (JDBC), with {@code threads} threads spread so. */

@@ -95,7 +95,7 @@ final class VerificationTables {
         out.append("\n## current_tenant_id() calls per operation, and what their verification costs\n\n");
         out.append("Calls per invocation, counted by the server (`track_functions` for the application login, "
                 + "largest tenant, signed, outside JMH): one in the statement that sets the tenant "
-                + "(`tenant_refusal()`), one per statement and table policy (an InitPlan), and one per call of a "
+                + "(`require_tenant()`, through `tenant_refusal()`), one per statement and table policy (an InitPlan), and one per call of a "
                 + "function or per row of a trigger that checks the tenant itself. *Expected*: calls × the extra "
                 + "cost of one signed call, over an unsigned one (")
                 .append(micros(overUnsigned)).append(") and over V14's plain body (").append(micros(overPlain))

@@ -27,6 +27,7 @@ final class SyntheticRun {
     private final List<Sample> samples = new ArrayList<>();
     private final List<ConcurrencyRun> concurrency = new ArrayList<>();
     private final Map<BenchmarkCase, Double> tenantCalls = new LinkedHashMap<>();
+    private final Map<BenchmarkCase, Integer> roundTrips = new LinkedHashMap<>();
 
     private SyntheticRun(Scale scale) {
         this.scale = scale;
@@ -94,8 +95,13 @@ final class SyntheticRun {
         return this;
     }
 
+    SyntheticRun roundTrips(Operation operation, Variant variant, int count) {
+        roundTrips.put(operation.benchmarkCase(variant), count);
+        return this;
+    }
+
     Results results() {
-        return new Results(samples, concurrency, tenantCalls, List.of());
+        return new Results(samples, concurrency, tenantCalls, roundTrips, List.of());
     }
 
     Conditions conditions() {
