@@ -8,6 +8,7 @@ import io.invoicekit.core.client.Client;
 import io.invoicekit.core.client.PaymentTerms;
 import io.invoicekit.core.invoice.CreditNote;
 import io.invoicekit.core.invoice.CreditNoteDraft;
+import io.invoicekit.core.invoice.DisplayStatus;
 import io.invoicekit.core.invoice.Invoice;
 import io.invoicekit.core.invoice.Party;
 import io.invoicekit.core.money.Money;
@@ -160,6 +161,8 @@ class RoundTripBudgetTest {
                     return tx -> tx.invoices().lineItems(sent.id());
                 }),
                 read("invoices().list", test -> tx -> tx.invoices().list(InvoiceFilter.all(), 20)),
+                read("invoices().list, overdue", test -> tx -> tx.invoices().list(
+                        InvoiceFilter.all().withStatus(DisplayStatus.OVERDUE), 20)),
                 write("payments().record", test -> {
                     Invoice sent = test.sent();
                     return tx -> tx.payments().record(test.payment(sent).complete());
