@@ -38,9 +38,6 @@ public class Client {
         return id;
     }
 
-    public UUID userId() {
-        return userId;
-    }
 
     public String name() {
         return name;

@@ -254,9 +254,6 @@ public class Invoice {
         return buyerName;
     }
 
-    public long version() {
-        return version;
-    }
 
     /** The lines in position order; read them inside the transaction or after a fetch join. */
     public List<LineItem> lines() {

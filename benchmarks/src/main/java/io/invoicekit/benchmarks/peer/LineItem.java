@@ -69,9 +69,6 @@ public class LineItem {
         return id;
     }
 
-    public int position() {
-        return position;
-    }
 
     public UUID serviceId() {
         return serviceId;
@@ -93,7 +90,4 @@ public class LineItem {
         return amount;
     }
 
-    public String currency() {
-        return currency;
-    }
 }

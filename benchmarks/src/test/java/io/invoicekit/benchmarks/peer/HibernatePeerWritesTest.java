@@ -99,8 +99,15 @@ class HibernatePeerWritesTest {
         UUID invoice = fixture.ids("select id from invoices where user_id = ? and status = 'sent' and total > 1 "
                 + "order by id limit 1", tenant).getFirst();
 
-        oursPay(tenant, invoice, CENT);
-        fixture.peer.recordPayment(tenant, invoice, CENT, PaymentMethod.CARD);
+        Payment oursPaid = oursPay(tenant, invoice, CENT);
+        io.invoicekit.benchmarks.peer.Payment peerPaid = fixture.peer.recordPayment(tenant, invoice, CENT,
+                PaymentMethod.CARD);
+
+        assertThat(List.of(peerPaid.amount(), peerPaid.method(), peerPaid.status(), peerPaid.paymentDate()))
+                .isEqualTo(List.of(oursPaid.amount().amount(), oursPaid.method(), oursPaid.status(),
+                        oursPaid.paymentDate()));
+        assertThat(fixture.query("select amount from peer.payments where user_id = ? and id = ?", tenant, peerPaid.id())
+                .getFirst()[0]).isEqualTo(CENT);
 
         Invoice ours = oursFind(tenant, invoice);
         assertThat(ours.status()).isEqualTo(InvoiceStatus.PARTIALLY_PAID);
@@ -148,11 +155,11 @@ class HibernatePeerWritesTest {
         return "INV-%06d".formatted(numbered + 1);
     }
 
-    private void oursPay(UUID tenant, UUID invoice, BigDecimal amount) {
+    private Payment oursPay(UUID tenant, UUID invoice, BigDecimal amount) {
         Currency currency = oursFind(tenant, invoice).currency();
         Payment payment = Payment.pending(PaymentId.generate(PeerFixture.CLOCK), InvoiceId.of(invoice),
                 Money.of(amount, currency), PaymentMethod.CARD, LocalDate.now(PeerFixture.CLOCK), null, null).complete();
-        fixture.store.inTenant(PeerFixture.ours(tenant), tx -> tx.payments().record(payment));
+        return fixture.store.inTenant(PeerFixture.ours(tenant), tx -> tx.payments().record(payment));
     }
 
     private Invoice oursFind(UUID tenant, UUID invoice) {
