@@ -73,6 +73,7 @@ public final class DataSetLoader {
                     }
                 }
                 BaselineSchema.create(connection, applicationRole, tenants);
+                PeerSchema.create(connection);
                 try (var marker = connection.prepareStatement("INSERT INTO baseline.data_set (scale, seed) VALUES (?, ?)")) {
                     marker.setString(1, plan.scale().label());
                     marker.setLong(2, plan.seed());
