@@ -2,6 +2,8 @@ package io.invoicekit.benchmarks.operations;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.invoicekit.benchmarks.data.PeerSchema;
+import io.invoicekit.benchmarks.peer.HibernatePeer;
 import io.invoicekit.benchmarks.data.DataSetPlan;
 import io.invoicekit.core.tenant.TenantId;
 import io.invoicekit.persistence.InvoiceStore;
@@ -109,6 +111,7 @@ public abstract class BenchmarkDatabase {
     protected Currency currency;
     protected BigDecimal taxRate;
     private final List<HikariDataSource> pools = new ArrayList<>();
+    private HibernatePeer peer;
     private BenchmarkTarget target;
 
     @Setup(Level.Trial)
@@ -173,8 +176,26 @@ public abstract class BenchmarkDatabase {
         try (Connection owner = target.owner().connect()) {
             cleanUp(owner);
         } finally {
+            if (peer != null) {
+                peer.close();
+            }
             pools.forEach(HikariDataSource::close);
         }
+    }
+
+    /**
+     * The Hibernate peer on its own login and schema ({@link PeerSchema}), started when its variant
+     * first runs: a session factory takes seconds to build, which the other variants need not wait for.
+     */
+    protected HibernatePeer peer() {
+        if (peer == null) {
+            try {
+                peer = HibernatePeer.start(pool(PeerSchema.login(target.owner()), config -> { }), clock);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot log in as the Hibernate peer: " + e.getMessage(), e);
+            }
+        }
+        return peer;
     }
 
     /**

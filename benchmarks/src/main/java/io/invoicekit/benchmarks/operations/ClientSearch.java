@@ -24,7 +24,7 @@ public class ClientSearch extends BenchmarkDatabase {
             order by lower(clients.name), clients.id
             fetch next ? rows only""";
 
-    @Param({"REPOSITORY", "JDBC", "JDBC_WITHOUT_RLS", "PER_ROW_POLICY", "NO_INDEXES"})
+    @Param({"REPOSITORY", "JDBC", "JDBC_WITHOUT_RLS", "PER_ROW_POLICY", "NO_INDEXES", "HIBERNATE"})
     public Variant variant;
 
     @Benchmark
@@ -33,6 +33,7 @@ public class ClientSearch extends BenchmarkDatabase {
             case REPOSITORY -> store.inTenant(tenantId, tx -> tx.clients().search(FRAGMENT, LIMIT));
             case JDBC, JDBC_WITHOUT_RLS, PER_ROW_POLICY, NO_INDEXES -> sql(variant).inTransaction(tenantUuid(),
                     tx -> TenantSql.query(tx, SEARCH, parameters(tenantUuid())));
+            case HIBERNATE -> peer().searchClients(tenantUuid(), FRAGMENT, LIMIT);
             default -> throw notMeasured(variant);
         };
     }

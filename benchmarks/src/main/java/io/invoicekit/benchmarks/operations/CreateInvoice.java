@@ -47,7 +47,7 @@ public class CreateInvoice extends BenchmarkDatabase {
             """ + "values " + String.join(", ", Collections.nCopies(LINES,
             "(cast(? as uuid), cast(? as uuid), cast(? as uuid), ?, ?, cast(? as uuid), ?, ?, ?, ?)"));
 
-    @Param({"REPOSITORY", "JDBC", "JDBC_WITHOUT_RLS"})
+    @Param({"REPOSITORY", "JDBC", "JDBC_WITHOUT_RLS", "HIBERNATE"})
     public Variant variant;
 
     private List<UUID> clients;
@@ -62,6 +62,7 @@ public class CreateInvoice extends BenchmarkDatabase {
         return switch (variant) {
             case REPOSITORY -> createAndIssueByRepository();
             case JDBC, JDBC_WITHOUT_RLS -> createAndIssue(sql(variant));
+            case HIBERNATE -> peer().createAndIssue(tenantUuid(), draft());
             default -> throw notMeasured(variant);
         };
     }

@@ -18,7 +18,7 @@ public abstract class InvoiceList extends BenchmarkDatabase {
     private final String withLines;
     private final String withoutLines;
 
-    @Param({"REPOSITORY", "JDBC", "JDBC_WITHOUT_RLS", "PER_ROW_POLICY", "NO_INDEXES", "WITHOUT_LINES"})
+    @Param({"REPOSITORY", "JDBC", "JDBC_WITHOUT_RLS", "PER_ROW_POLICY", "NO_INDEXES", "WITHOUT_LINES", "HIBERNATE"})
     public Variant variant;
 
     /**
@@ -32,6 +32,9 @@ public abstract class InvoiceList extends BenchmarkDatabase {
 
     /** The repository's list. */
     abstract Page<Invoice> listByRepository();
+
+    /** The Hibernate peer's list of the same invoices. */
+    abstract Object listByPeer();
 
     /** The parameters of the WHERE clause, for this benchmark's tenant. */
     abstract Object[] parameters();
@@ -48,6 +51,7 @@ public abstract class InvoiceList extends BenchmarkDatabase {
              */
             case NO_INDEXES -> list(noIndexes, withoutLines);
             case WITHOUT_LINES -> list(jdbc, withoutLines);
+            case HIBERNATE -> listByPeer();
             default -> throw notMeasured(variant);
         };
     }

@@ -25,6 +25,11 @@ public class InvoicesByStatus extends InvoiceList {
     }
 
     @Override
+    Object listByPeer() {
+        return peer().overdueInvoices(tenantUuid(), LIMIT);
+    }
+
+    @Override
     Page<Invoice> listByRepository() {
         return store.inTenant(tenantId,
                 tx -> tx.invoices().list(InvoiceFilter.all().withStatus(DisplayStatus.OVERDUE), LIMIT));

@@ -18,6 +18,11 @@ public class InvoicesOfTenant extends InvoiceList {
     }
 
     @Override
+    Object listByPeer() {
+        return peer().invoices(tenantUuid(), LIMIT);
+    }
+
+    @Override
     Page<Invoice> listByRepository() {
         return store.inTenant(tenantId, tx -> tx.invoices().list(InvoiceFilter.all(), LIMIT));
     }

@@ -16,7 +16,7 @@ public class LineItemsOfInvoice extends BenchmarkDatabase {
             from invoices
             where (invoices.user_id = cast(? as uuid) and invoices.id = cast(? as uuid))""";
 
-    @Param({"REPOSITORY", "JDBC", "JDBC_WITHOUT_RLS", "PER_ROW_POLICY", "NO_INDEXES"})
+    @Param({"REPOSITORY", "JDBC", "JDBC_WITHOUT_RLS", "PER_ROW_POLICY", "NO_INDEXES", "HIBERNATE"})
     public Variant variant;
 
     private List<UUID> invoices;
@@ -33,6 +33,7 @@ public class LineItemsOfInvoice extends BenchmarkDatabase {
             case REPOSITORY -> store.inTenant(tenantId, tx -> tx.invoices().lineItems(InvoiceId.of(invoice)));
             case JDBC, JDBC_WITHOUT_RLS, PER_ROW_POLICY, NO_INDEXES -> sql(variant).inTransaction(tenantUuid(),
                     tx -> TenantSql.query(tx, LINES_OF_INVOICE, tenantUuid(), invoice));
+            case HIBERNATE -> peer().lineItems(tenantUuid(), invoice);
             default -> throw notMeasured(variant);
         };
     }

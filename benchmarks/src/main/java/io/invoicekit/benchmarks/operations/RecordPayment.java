@@ -43,10 +43,11 @@ public class RecordPayment extends BenchmarkDatabase {
     private static final int FRESH_INVOICES = 512;
     private static final String MARK = "payment benchmark";
 
-    @Param({"REPOSITORY", "JDBC", "JDBC_WITHOUT_RLS"})
+    @Param({"REPOSITORY", "JDBC", "JDBC_WITHOUT_RLS", "HIBERNATE"})
     public Variant variant;
 
     private List<UUID> openInvoices;
+    private List<UUID> peersOpenInvoices;
 
     /** Drafts, then issued: a payment is recorded only against an issued invoice, and lines only added to a draft. */
     @Override
@@ -54,6 +55,10 @@ public class RecordPayment extends BenchmarkDatabase {
         var invoices = new BenchmarkInvoices(MARK, currency, taxRate, LocalDate.now(clock));
         openInvoices = invoices.drafts(owner, tenantUuid(), FRESH_INVOICES);
         invoices.issue(owner, tenantUuid(), openInvoices);
+        // The peer's copies were made when the data set was loaded, before these: it pays its own.
+        peersOpenInvoices = ids(owner, "select id from peer.invoices where user_id = ? and status in ('sent', "
+                + "'viewed', 'partially_paid') and total - amount_paid - amount_credited >= 1 limit " + FRESH_INVOICES,
+                tenantUuid());
     }
 
     @Benchmark
@@ -61,6 +66,7 @@ public class RecordPayment extends BenchmarkDatabase {
         return switch (variant) {
             case REPOSITORY -> recordByRepository();
             case JDBC, JDBC_WITHOUT_RLS -> record(sql(variant));
+            case HIBERNATE -> peer().recordPayment(tenantUuid(), anyOf(peersOpenInvoices), CENT, PaymentMethod.CARD);
             default -> throw notMeasured(variant);
         };
     }

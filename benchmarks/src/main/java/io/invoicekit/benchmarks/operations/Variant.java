@@ -12,6 +12,7 @@ public enum Variant {
     JDBC_WITHOUT_RLS("JDBC, RLS off", false),
     PER_ROW_POLICY("seeds' per-row policy", false),
     NO_INDEXES("no index scans", false),
+    HIBERNATE("Hibernate ORM 7.4 (@TenantId, no RLS)", false),
     WITHOUT_LINES("JDBC, no lines (seeds' query)", false),
     MAX_PLUS_ONE("seeds' MAX()+1", false),
     SELECT_ONE("SELECT 1", false),

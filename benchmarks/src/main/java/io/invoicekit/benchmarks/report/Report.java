@@ -136,11 +136,20 @@ public final class Report {
               queries either). Emulated rather than a copy without indexes, so the data and every other setting stay
               identical. For the two lists it runs the seeds' query without lines: without an index, the lines'
               correlated lookup reads all of `line_items` once per invoice (about 50 s a call at the small scale).
+            - **Hibernate ORM 7.4 (@TenantId, no RLS)**: the peer a Java team would otherwise pick
+              (`io.invoicekit.benchmarks.peer.HibernatePeer`): discriminator multi-tenancy with `@TenantId` on
+              `user_id` inside an `@IdClass (user_id, id)`, associations joined on both key columns (so a fetch join
+              uses the tenant-leading indexes), batched inserts, no second-level cache; on copies of the tables in
+              schema `peer` (same columns, constraints, indexes and foreign keys; no row-level security, no
+              triggers) as a login of its own. What it guarantees: Hibernate adds the tenant to the queries it
+              generates; a native query, or any SQL that forgets the filter, returns every tenant's rows, and
+              nothing in the database keeps totals, numbers or issued invoices right. Ours, under RLS: one tenant's
+              rows or none, whatever the SQL, and the database keeps every derived value and every issued invoice.
             - **seeds' MAX()+1**: the seeds' invoice numbering: the tenant's highest number
               (`order by invoice_number desc limit 1`), plus one, inserted into a copy of every invoice number that has
               an index but no unique constraint, so its duplicates are stored and counted.
             - **SELECT 1**: one round trip on a pooled application connection, the floor under everything.
-              A tenant transaction takes at least three: set the tenant, the query, commit.
+              A tenant read takes two: the tenant set in the round trip of the query, then commit.
             - **current_tenant_id() / V14's body inline**: the isolated verification (see "The cost of one tenant
               verification"): one statement calling `current_tenant_id()` 10,000 times with a signed token or, in
               compatibility mode, the bare `app.user_id`; and the same count over V14's plain function body inline.

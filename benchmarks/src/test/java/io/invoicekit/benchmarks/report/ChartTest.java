@@ -47,7 +47,7 @@ class ChartTest {
         Chart.Group lines = chart.groups().getFirst();
         assertThat(lines.title()).isEqualTo("Get 1000 invoices");
         assertThat(lines.bars()).extracting(Chart.Bar::variant).containsExactly(Variant.REPOSITORY, Variant.JDBC,
-                Variant.JDBC_WITHOUT_RLS, Variant.PER_ROW_POLICY, Variant.NO_INDEXES, Variant.WITHOUT_LINES);
+                Variant.JDBC_WITHOUT_RLS, Variant.PER_ROW_POLICY, Variant.NO_INDEXES, Variant.WITHOUT_LINES, Variant.HIBERNATE);
         assertThat(lines.seedAfterMillis()).hasValue(5);
         assertThat(chart.groups()).extracting(Chart.Group::title).doesNotContain(Operation.TENANT_VERIFICATION.title());
     }
