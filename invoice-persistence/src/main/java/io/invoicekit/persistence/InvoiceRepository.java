@@ -93,6 +93,12 @@ public final class InvoiceRepository {
             .from(CLIENTS)
             .where(CLIENTS.USER_ID.eq(INVOICES.USER_ID).and(CLIENTS.ID.eq(INVOICES.CLIENT_ID)))));
 
+    // The converters of the columns a summary reads through one, looked up once: per value, the
+    // lookup cost more than the conversion.
+    private static final ContextConverter<?, InvoiceNumber> NUMBER_TEXT = NUMBER.getConverter();
+    private static final ContextConverter<?, Currency> CURRENCY = INVOICES.CURRENCY.getConverter();
+    private static final ContextConverter<?, InvoiceStatus> STATUS = INVOICES.STATUS.getConverter();
+
     /** What {@link #summaries} selects, in the order {@link #summaryOf} reads it. */
     private static final List<Field<?>> SUMMARY_COLUMNS = List.of(INVOICES.ID, NUMBER,
             INVOICES.CLIENT_ID, CLIENT_NAME, INVOICES.ISSUE_DATE, INVOICES.DUE_DATE, INVOICES.CURRENCY, INVOICES.TOTAL,
@@ -249,27 +255,23 @@ public final class InvoiceRepository {
 
     /** The summary in the current row of {@code rows}, whose columns are {@link #SUMMARY_COLUMNS}. */
     private static InvoiceSummary summaryOf(ResultSet rows, LocalDate today) throws SQLException {
-        Currency currency = read(rows, 7, INVOICES.CURRENCY);
+        Currency currency = read(rows, 7, CURRENCY);
         return InvoiceSummary.of(
-                InvoiceId.of(read(rows, 1, INVOICES.ID)),
-                read(rows, 2, NUMBER),
-                ClientId.of(read(rows, 3, INVOICES.CLIENT_ID)),
-                read(rows, 4, CLIENT_NAME),
-                read(rows, 5, INVOICES.ISSUE_DATE),
-                read(rows, 6, INVOICES.DUE_DATE),
-                Money.of(read(rows, 8, INVOICES.TOTAL), currency),
-                Money.of(read(rows, 9, INVOICES.AMOUNT_PAID), currency),
-                Money.of(read(rows, 10, INVOICES.AMOUNT_CREDITED), currency),
-                read(rows, 11, INVOICES.STATUS),
-                read(rows, 12, INVOICES.VERSION),
+                InvoiceId.of(rows.getObject(1, UUID.class)),
+                read(rows, 2, NUMBER_TEXT),
+                ClientId.of(rows.getObject(3, UUID.class)),
+                rows.getString(4),
+                rows.getObject(5, LocalDate.class),
+                rows.getObject(6, LocalDate.class),
+                Money.of(rows.getBigDecimal(8), currency),
+                Money.of(rows.getBigDecimal(9), currency),
+                Money.of(rows.getBigDecimal(10), currency),
+                read(rows, 11, STATUS),
+                rows.getLong(12),
                 today);
     }
 
-    /** Column {@code column} as {@code field} reads it: the driver's value through the field's converter. */
-    private static <T> T read(ResultSet rows, int column, Field<T> field) throws SQLException {
-        return read(rows, column, field.getConverter());
-    }
-
+    /** Column {@code column} as the field of {@code converter} reads it. */
     private static <U, T> T read(ResultSet rows, int column, ContextConverter<U, T> converter) throws SQLException {
         return converter.from(rows.getObject(column, converter.fromType()));
     }
