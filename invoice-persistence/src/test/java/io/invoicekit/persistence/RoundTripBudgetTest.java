@@ -161,6 +161,9 @@ class RoundTripBudgetTest {
                     return tx -> tx.invoices().lineItems(sent.id());
                 }),
                 read("invoices().list", test -> tx -> tx.invoices().list(InvoiceFilter.all(), 20)),
+                read("invoices().summaries", test -> tx -> tx.invoices().summaries(InvoiceFilter.all(), 20)),
+                read("invoices().summaries, overdue", test -> tx -> tx.invoices().summaries(
+                        InvoiceFilter.all().withStatus(DisplayStatus.OVERDUE), 20)),
                 read("invoices().list, overdue", test -> tx -> tx.invoices().list(
                         InvoiceFilter.all().withStatus(DisplayStatus.OVERDUE), 20)),
                 write("payments().record", test -> {
