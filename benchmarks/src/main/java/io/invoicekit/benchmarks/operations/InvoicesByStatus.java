@@ -13,7 +13,7 @@ import java.util.UUID;
  */
 public class InvoicesByStatus extends InvoiceList {
 
-    private static final String OVERDUE_WHERE = """
+    static final String OVERDUE_WHERE = """
             where (invoices.user_id = cast(? as uuid) and invoices.status in (?, ?, ?)
                    and invoices.due_date < cast(? as date))
             order by invoices.issue_date desc, invoices.id desc

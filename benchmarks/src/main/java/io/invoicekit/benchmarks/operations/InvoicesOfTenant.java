@@ -7,7 +7,7 @@ import io.invoicekit.persistence.Page;
 /** The seeds' "get 1000 invoices": a tenant's newest 1000 invoices, each with its lines. */
 public class InvoicesOfTenant extends InvoiceList {
 
-    private static final String NEWEST_WHERE = """
+    static final String NEWEST_WHERE = """
             where invoices.user_id = cast(? as uuid)
             order by invoices.issue_date desc, invoices.id desc
             fetch next ? rows only""";

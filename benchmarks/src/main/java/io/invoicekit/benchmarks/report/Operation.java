@@ -10,6 +10,8 @@ import io.invoicekit.benchmarks.operations.InvoicesOfTenant;
 import io.invoicekit.benchmarks.operations.LineItemsOfInvoice;
 import io.invoicekit.benchmarks.operations.RecordPayment;
 import io.invoicekit.benchmarks.operations.RoundTrip;
+import io.invoicekit.benchmarks.operations.SummariesByStatus;
+import io.invoicekit.benchmarks.operations.SummariesOfTenant;
 import io.invoicekit.benchmarks.operations.TenantVerification;
 import io.invoicekit.benchmarks.operations.Variant;
 import io.invoicekit.benchmarks.operations.VariantParameter;
@@ -31,6 +33,10 @@ public enum Operation {
     INVOICE_NUMBER(InvoiceNumber.class, "Issue an invoice (its number generated)", Phase.WRITES, 200, 20),
     FILTER_BY_STATUS(InvoicesByStatus.class, "Filter by status (OVERDUE)", Phase.READS, 600, 3),
     CLIENT_SEARCH(ClientSearch.class, "Client search", Phase.READS, 300, 10),
+    // What list screens call: the seeds' two lists as rows (their figures: the lists', which fetched rows too).
+    SUMMARIES(SummariesOfTenant.class, "List 1000 invoice summaries", Phase.READS, 500, 5),
+    SUMMARIES_BY_STATUS(SummariesByStatus.class, "1000 invoice summaries filtered by status (OVERDUE)", Phase.READS,
+            600, 3),
     CREATE_INVOICE(CreateInvoice.class, "Create and issue an invoice with 5 line items", Phase.WRITES),
     RECORD_PAYMENT(RecordPayment.class, "Record a payment", Phase.WRITES),
     ROUND_TRIP(RoundTrip.class, "Round trip (SELECT 1)", Phase.READS),
