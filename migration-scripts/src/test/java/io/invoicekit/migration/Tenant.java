@@ -17,7 +17,7 @@ record Tenant(UUID id) {
 
     private static final List<String> TABLES = List.of(
             "users", "clients", "services", "invoices", "line_items", "payments", "invoice_series",
-            "credit_notes", "credit_note_lines", "refunds", "audit_events");
+            "credit_notes", "credit_note_lines", "refunds", "audit_events", "client_search_trigrams");
 
     static Tenant create(Sql owner) throws SQLException {
         Tenant tenant = new Tenant(UUID.randomUUID());

@@ -19,7 +19,7 @@ class TenantKeyInvariantTest {
 
     private static final List<String> TENANT_OWNED_TABLES = List.of(
             "clients", "services", "invoices", "line_items", "payments", "invoice_series",
-            "credit_notes", "credit_note_lines", "refunds", "audit_events");
+            "credit_notes", "credit_note_lines", "refunds", "audit_events", "client_search_trigrams");
 
     /** The tables (not views) of schema public that have a user_id column, as a CTE. */
     private static final String WITH_TENANT_OWNED = """

@@ -5,7 +5,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Plain SQL on a scratch database as its owner (a superuser): arranging and inspecting a case. */
@@ -31,6 +33,20 @@ record AsOwner(ConnectionSettings database) {
                 if (values.put(result.getString(1), result.getLong(2)) != null) {
                     throw new IllegalStateException("two rows for " + result.getString(1) + " from " + sql);
                 }
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /** The first column of each row of a query, as text, in the query's order. */
+    List<String> queryStrings(String sql) {
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(sql)) {
+            List<String> values = new ArrayList<>();
+            while (result.next()) {
+                values.add(result.getString(1));
             }
             return values;
         } catch (SQLException e) {
