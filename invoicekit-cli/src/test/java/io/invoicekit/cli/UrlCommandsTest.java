@@ -172,7 +172,7 @@ class UrlCommandsTest {
                 .containsPattern("server +PostgreSQL \\d+")
                 .containsPattern("schema version +" + applied.getLast() + " \\(none pending\\)")
                 .containsPattern("audit +PASS +0 findings")
-                .containsPattern("isolation +PASS +\\d+ attacks on 11 tables, 0 not as expected")
+                .containsPattern("isolation +PASS +\\d+ attacks on 12 tables, 0 not as expected")
                 .containsPattern("health +WARN +\\d+ checks: \\d+ OK, 1 WARN, 0 FAIL, 2 NOT_AVAILABLE")
                 .containsPattern("verdict +WARN")
                 .containsPattern("taken +.*s in all");

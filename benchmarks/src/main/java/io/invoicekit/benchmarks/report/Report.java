@@ -156,6 +156,12 @@ public final class Report {
 
             ## Caveats
 
+            - The JDBC variants send SQL copied by hand from the repository, not captured from it. Client search's
+              still send the query before V18 (`lower(name) like ... or lower(email) like ...` on clients alone,
+              which under RLS cannot use the trigram indexes), so for client search "JDBC (RLS)" is that query
+              and "JDBC, RLS off" the seeds' explicit filter with its GIN indexes, while the repository runs V18's
+              search by `client_search_trigrams`. The summaries have no JDBC copy yet: their floor is the seeds'
+              row query.
             - The whole run is in compatibility mode (`call allow_unsigned_tenants()`, so that the unsigned context
               works beside the signed one on the same data): a transaction with a token is verified exactly as in
               signed mode (the mode is read only when no token is set). The unsigned context of V15 is not quite
