@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # The project's main job: the benchmark report.
 #
-#   benchmarks/run.sh [--scale smoke|small|large] [--db jdbc:postgresql://host:port/db --user U --password P]
+#   benchmarks/run.sh [--scale smoke|small|large] [--db jdbc:postgresql://host:port/db --user U [--password-file F]]
 #
 # Builds the shaded JMH jar if it is missing or older than the sources, generates the data set into an
 # embedded PostgreSQL (or the given database, which must be dedicated to this and reached as a
 # superuser), runs every benchmark and writes benchmarks/results/<date>-<scale>.md and .png.
+# The given database's password comes from INVOICEKIT_BENCH_PASSWORD or --password-file, never from
+# the command line (--password is refused); one run on the machine at a time (JMH's lock).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

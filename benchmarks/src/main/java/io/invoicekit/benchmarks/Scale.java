@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 
 /**
  * How much data the report runs on, and how long JMH measures each benchmark there. {@code smoke}
- * exists so that CI runs the whole pipeline in a few minutes (about five on a 2-core VM) and it
+ * exists so that CI runs the whole pipeline in a few minutes (about four on a 2-core VM) and it
  * cannot rot; its numbers mean little. {@code large} is the size the targets are stated for.
  *
  * @param tenants  the number of tenants; their sizes follow Zipf's law (the largest has about

@@ -130,7 +130,7 @@ public final class ClientRepository {
      * match themselves.
      *
      * <p>Under row-level security LIKE cannot use an index (it is not leakproof, so the policy
-     * comes first). So the text is cut into its 3-character windows (V16's search_windows) and
+     * comes first). So the text is cut into its 3-character windows (V18's search_windows) and
      * each window is looked up, by equality, which is leakproof, in the clients' windows
      * (client_search_trigrams), reading at most {@value #COMMON} clients per window. The clients
      * that have every window found in fewer are the candidates, each checked again with LIKE.
@@ -155,7 +155,7 @@ public final class ClientRepository {
         CommonTableExpression<Record1<UUID[]>> selective = selectiveOf(windows);
         Field<UUID> candidate = field(name("candidate", "client_id"), UUID.class);
         // Each part ordered and limited too: LIKE on every client may then stop at the first matches
-        // in the order of the name index, as the search did before V16.
+        // in the order of the name index, as the search did before V18.
         Table<?> found = with(windows, selective)
                 .select(CLIENT_COLUMNS)
                 .from(CLIENTS)

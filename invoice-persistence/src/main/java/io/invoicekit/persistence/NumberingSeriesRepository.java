@@ -76,7 +76,7 @@ public final class NumberingSeriesRepository {
                 .set(INVOICE_SERIES.VERSION, version + 1)
                 .where(isMine(id))
                 .execute();
-        return find(id).orElseThrow();
+        return stored(changed, changed.isDefault());
     }
 
     /** Makes the series the default of its kind, in place of the one before. */
@@ -88,7 +88,13 @@ public final class NumberingSeriesRepository {
                 .set(INVOICE_SERIES.VERSION, version + 1)
                 .where(isMine(id))
                 .execute();
-        return find(id).orElseThrow();
+        return stored(series, true);
+    }
+
+    /** {@code series} as an update that locked it at its version stored it: one version on. */
+    private static NumberingSeries stored(NumberingSeries series, boolean isDefault) {
+        return new NumberingSeries(series.id(), series.kind(), series.name(), series.prefix(), series.pattern(),
+                series.reset(), isDefault, series.version() + 1);
     }
 
     public Optional<NumberingSeries> find(SeriesId id) {

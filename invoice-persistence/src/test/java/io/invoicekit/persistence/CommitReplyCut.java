@@ -1,5 +1,7 @@
 package io.invoicekit.persistence;
 
+import io.invoicekit.testing.protocol.LoopbackServer;
+import io.invoicekit.testing.protocol.WireProtocol;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;

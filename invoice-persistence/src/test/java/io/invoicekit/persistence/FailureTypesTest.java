@@ -1,5 +1,7 @@
 package io.invoicekit.persistence;
 
+import io.invoicekit.testing.protocol.LoopbackServer;
+import io.invoicekit.testing.protocol.WireProtocol;
 import static io.invoicekit.persistence.TypedFailures.assertTyped;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;

@@ -9,6 +9,7 @@ import io.invoicekit.core.invoice.DisplayStatus;
 import io.invoicekit.core.invoice.Invoice;
 import io.invoicekit.core.invoice.InvoiceDraft;
 import io.invoicekit.core.invoice.InvoiceStatus;
+import io.invoicekit.core.invoice.InvoiceSummary;
 import io.invoicekit.core.money.Money;
 import io.invoicekit.core.payment.Payment;
 import io.invoicekit.core.payment.PaymentMethod;
@@ -80,12 +81,21 @@ class ReadmeExampleTest {
                     .complete()));
             Page<Invoice> overdue = store.inTenant(tenant,
                     tx -> tx.invoices().list(InvoiceFilter.all().withStatus(DisplayStatus.OVERDUE), 100));
+            Page<InvoiceSummary> rows = store.inTenant(tenant,     // a list screen: rows, not documents (see "Lists")
+                    tx -> tx.invoices().summaries(InvoiceFilter.all(), 50));
             // --- end of the README ---
 
             Invoice paid = store.inTenant(tenant, tx -> tx.invoices().find(invoice.id())).orElseThrow();
             assertThat(invoice.number().toString()).isEqualTo("INV-000001");
             assertThat(paid.status()).isEqualTo(InvoiceStatus.PAID);
             assertThat(overdue.items()).isEmpty();
+            assertThat(rows.items()).singleElement().satisfies(row -> {
+                assertThat(row.number()).isEqualTo(invoice.number());
+                assertThat(row.clientName()).isEqualTo("Acme");
+                assertThat(row.total()).isEqualTo(Money.of("120.00", invoice.currency()));
+                assertThat(row.balance().isZero()).isTrue();
+                assertThat(row.status()).isEqualTo(DisplayStatus.PAID);
+            });
         }
     }
 }

@@ -51,15 +51,6 @@ import org.jooq.impl.DefaultTransactionProvider;
  */
 public final class TenantContext {
 
-    // The bind-parameter form of SET LOCAL: SET cannot take a parameter, and a tenant pasted into
-    // SQL text is an injection; is_local = true ends the setting with the transaction. The actor,
-    // for the audit trail, rides in the same round trip ('' when there is none), and so does the
-    // database's answer: why it gave the transaction no tenant (a wrong key, an expired token),
-    // NULL when it did. OFFSET 0 keeps the subquery from being merged into the outer select, so
-    // the settings are made before the answer is read.
-    private static final String SET_TENANT = "select public.tenant_refusal() from (select set_config(?, ?, true), "
-            + "set_config('app.actor', coalesce(?, ''), true) offset 0) tenant";
-
     // Joining the service's transaction: the same, and first the tenant an earlier call set in it,
     // read before it is overwritten.
     private static final String JOIN_TENANT = "select earlier.tenant, public.tenant_refusal() from (select "
@@ -144,13 +135,15 @@ public final class TenantContext {
             if (!outer.tenant().equals(tenant)) {
                 throw new TenantSwitchException(outer.tenant().value(), tenant.value());
             }
-            return outer.joined() ? joined(tenant, actor, work, outer)
-                    : inTransaction(outer.transaction(), tenant, actor, work, outer);
+            return outer.joined() ? joined(tenant, actor, work, outer) : nested(tenant, actor, work, outer);
         }
         if (openTransactions.open()) {
             return joined(tenant, actor, work, null);
         }
-        return onOneConnection(context -> inTransaction(context, tenant, actor, work, null));
+        if (dsl.configuration().transactionProvider() instanceof DefaultTransactionProvider jooqs) {
+            return ownTransaction(tenant, actor, work, jooqs);
+        }
+        return providersTransaction(tenant, actor, work);
     }
 
     /** Runs {@code work} for {@code tenant}, as {@link #call} does, for work without a result. */
@@ -178,21 +171,110 @@ public final class TenantContext {
     }
 
     /**
-     * Runs {@code transaction} on a connection acquired once. jOOQ's transaction provider, when it
-     * cannot get a connection to begin, asks for one again to roll back and again to release it: a
-     * caller of an exhausted pool waited three times its connectionTimeout. A transaction provider of
-     * another kind (a framework's) gets its connections its own way and is left to it.
+     * Runs the work in a transaction of its own on a connection acquired once, begun and ended here
+     * rather than by jOOQ's transaction provider, which asks the driver for the isolation level and
+     * sends BEGIN on its own: two round trips. Here the driver sends BEGIN with the first
+     * statement, the tenant setting rides along ({@link TenantFoldingConnection}), and COMMIT ends
+     * it. Acquiring once matters too: jOOQ's provider, when it cannot get a connection to begin,
+     * asks for one again to roll back and again to release it, so a caller of an exhausted pool
+     * waited three times its connectionTimeout.
      */
-    private <T> T onOneConnection(Function<DSLContext, T> transaction) {
-        if (!(dsl.configuration().transactionProvider() instanceof DefaultTransactionProvider jooqs)) {
-            return transaction.apply(dsl);
-        }
+    private <T> T ownTransaction(TenantId tenant, String actor, TenantWork<T> work, DefaultTransactionProvider jooqs) {
         return dsl.connectionResult(connection -> {
-            ConnectionProvider one = new DefaultConnectionProvider(connection);
-            return transaction.apply(dsl.configuration().derive(one)
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            TenantFoldingConnection folding = TenantFoldingConnection.settingTenant(connection, signing, tenant,
+                    actor);
+            // A jOOQ transaction the work opens on this context is a savepoint of this one.
+            ConnectionProvider one = new DefaultConnectionProvider(folding);
+            DSLContext transaction = dsl.configuration().derive(one)
                     .derive(new DefaultTransactionProvider(one, jooqs.nested(),
                             jooqs.properties().toArray(TransactionProperty[]::new)))
-                    .dsl());
+                    .dsl();
+            open.set(new OpenTransaction(tenant, transaction, folding, false, true));
+            try {
+                T result = work.execute(transaction);
+                connection.commit();
+                return result;
+            } catch (Throwable failure) {
+                rollBack(connection, null, failure);
+                throw failure;
+            } finally {
+                open.remove();
+                restoreAutoCommit(connection, autoCommit);
+            }
+        });
+    }
+
+    /**
+     * Gives the connection back its autocommit. A connection that cannot take it is broken: the
+     * pool discards it, and what broke it is the failure the caller sees, not this one.
+     */
+    private static void restoreAutoCommit(Connection connection, boolean autoCommit) {
+        try {
+            connection.setAutoCommit(autoCommit);
+        } catch (SQLException broken) {
+            // see above
+        }
+    }
+
+    /**
+     * Runs the work in a transaction begun and ended by the context's transaction provider of
+     * another kind than jOOQ's (a framework's), which gets its connections its own way: the tenant
+     * is set by a statement of its own.
+     */
+    private <T> T providersTransaction(TenantId tenant, String actor, TenantWork<T> work) {
+        return dsl.transactionResult(configuration -> {
+            DSLContext transaction = configuration.dsl();
+            transaction.connection(connection ->
+                    TenantFoldingConnection.settingTenant(connection, signing, tenant, actor).sendPending());
+            open.set(new OpenTransaction(tenant, transaction, null, false, true));
+            try {
+                return work.execute(transaction);
+            } finally {
+                open.remove();
+            }
+        });
+    }
+
+    /**
+     * Runs a call made inside the work of another for the same tenant in a savepoint of its
+     * transaction, the tenant set again inside it (with its next statement): rolling the savepoint
+     * back restores the outer value, and every work starts with its tenant whatever the outer work
+     * did to the setting.
+     */
+    private <T> T nested(TenantId tenant, String actor, TenantWork<T> work, OpenTransaction outer) {
+        if (outer.folding() == null) {
+            return outer.transaction().transactionResult(configuration -> {
+                DSLContext transaction = configuration.dsl();
+                transaction.connection(connection ->
+                        TenantFoldingConnection.settingTenant(connection, signing, tenant, actor).sendPending());
+                open.set(new OpenTransaction(tenant, transaction, null, false, false));
+                try {
+                    return work.execute(transaction);
+                } finally {
+                    restore(outer);
+                }
+            });
+        }
+        TenantFoldingConnection folding = outer.folding();
+        return outer.transaction().connectionResult(ignored -> {
+            Object[] outerSetting = folding.pending();
+            Savepoint savepoint = folding.getDelegate().setSavepoint();
+            folding.setWithNextStatement(TenantFoldingConnection.parameters(signing, tenant, actor));
+            open.set(new OpenTransaction(tenant, outer.transaction(), folding, false, false));
+            try {
+                T result = work.execute(outer.transaction());
+                folding.getDelegate().releaseSavepoint(savepoint);
+                return result;
+            } catch (RuntimeException | Error failure) {
+                rollBack(folding.getDelegate(), savepoint, failure);
+                // Rolled back to before the call: what the outer work had set, or had yet to send.
+                folding.setWithNextStatement(outerSetting);
+                throw failure;
+            } finally {
+                restore(outer);
+            }
         });
     }
 
@@ -210,7 +292,7 @@ public final class TenantContext {
                     throw new TenantSwitchException(UUID.fromString(earlier), tenant.value());
                 }
                 refuseWithout(set.get(1));
-                open.set(new OpenTransaction(tenant, dsl, true, false));
+                open.set(new OpenTransaction(tenant, dsl, null, true, false));
                 T result = work.execute(dsl);
                 connection.releaseSavepoint(savepoint);
                 return result;
@@ -223,25 +305,10 @@ public final class TenantContext {
         });
     }
 
-    private <T> T inTransaction(DSLContext context, TenantId tenant, String actor, TenantWork<T> work,
-                                OpenTransaction outer) {
-        return context.transactionResult(configuration -> {
-            DSLContext transaction = configuration.dsl();
-            // Set again when joining: inside the savepoint, so rolling it back restores the outer
-            // value, and every work starts with its tenant whatever the outer work did to the setting.
-            refuseWithout(transaction.fetchValue(SET_TENANT, signing.setting(), value(tenant), actor));
-            open.set(new OpenTransaction(tenant, transaction, false, outer == null));
-            try {
-                return work.execute(transaction);
-            } finally {
-                restore(outer);
-            }
-        });
-    }
-
     private String value(TenantId tenant) {
         return signing.value(tenant.value(), Instant.now());
     }
+
 
     /** Fails the call when the database gave the transaction no tenant, saying why. */
     private static void refuseWithout(Object refusal) {
@@ -258,19 +325,28 @@ public final class TenantContext {
         }
     }
 
-    /** Rolls back to the savepoint, keeping the work's failure as the one the caller sees. */
+    /**
+     * Rolls back to the savepoint, or the whole transaction without one, keeping the work's failure
+     * as the one the caller sees.
+     */
     private static void rollBack(Connection connection, Savepoint savepoint, Throwable failure) {
         try {
-            connection.rollback(savepoint);
+            if (savepoint == null) {
+                connection.rollback();
+            } else {
+                connection.rollback(savepoint);
+            }
         } catch (SQLException rollbackFailure) {
             failure.addSuppressed(rollbackFailure);
         }
     }
 
     /**
-     * The transaction this thread is inside, its tenant, whether it is the service's (joined), and
-     * whether this context commits it when the work returns (its own, outermost).
+     * The transaction this thread is inside, its tenant, the connection that sets the tenant with
+     * its next statement (null where a statement of its own set it), whether it is the service's
+     * (joined), and whether this context commits it when the work returns (its own, outermost).
      */
-    private record OpenTransaction(TenantId tenant, DSLContext transaction, boolean joined, boolean commits) {
+    private record OpenTransaction(TenantId tenant, DSLContext transaction, TenantFoldingConnection folding,
+                                   boolean joined, boolean commits) {
     }
 }

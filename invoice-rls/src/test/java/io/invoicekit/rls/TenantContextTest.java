@@ -10,6 +10,8 @@ import io.invoicekit.core.failure.TenantTokenRefusedException;
 import io.invoicekit.core.tenant.TenantId;
 import io.invoicekit.testing.MigratedDatabase;
 import io.invoicekit.testing.TestDatabaseExtension;
+import io.invoicekit.testing.protocol.RoundTripCounter;
+import io.invoicekit.testing.protocol.RoundTripCounter.RoundTrip;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -33,6 +35,7 @@ class TenantContextTest {
 
     private static final String CURRENT_TENANT = "select public.current_tenant_id()::text";
 
+    private final MigratedDatabase database;
     private final DataSource application;
     private final TenantSigning signing;
     private final TenantId mine = TenantId.of(UUID.randomUUID());
@@ -41,6 +44,7 @@ class TenantContextTest {
     private final TenantContext context;
 
     TenantContextTest(MigratedDatabase database) {
+        this.database = database;
         this.application = database.applicationDataSource();
         this.signing = TenantSigning.signed(TenantKey.parse(database.tenantKey()));
         for (TenantId tenant : List.of(mine, other)) {
@@ -54,25 +58,38 @@ class TenantContextTest {
     }
 
     @Test
-    void the_first_statement_sets_the_tenant_and_the_actor_as_bind_parameters() {
-        statements.clear();
-
-        String inside = context.call(mine, "ana@books.example", transaction -> text(transaction, CURRENT_TENANT)
-                + " " + text(transaction, "select current_setting('app.actor')"));
+    void the_tenant_and_the_actor_travel_as_bind_parameters_with_the_first_statement_in_its_round_trip() {
+        List<RoundTrip> roundTrips;
+        String inside;
+        try (RoundTripCounter counter = RoundTripCounter.inFrontOf(database.application())) {
+            TenantContext counted = TenantContext.of(counter.through(database.application()).dataSource(), signing);
+            RoundTripCounter.Counted<String> call = counter.counted(() -> counted.call(mine, "ana@books.example",
+                    transaction -> text(transaction, CURRENT_TENANT)
+                            + " " + text(transaction, "select current_setting('app.actor')")));
+            inside = call.result();
+            roundTrips = call.roundTrips();
+        }
 
         assertThat(inside).isEqualTo(mine.value() + " ana@books.example");
-        assertThat(statements).first().isEqualTo("select public.tenant_refusal() from (select set_config(?, ?, true), "
-                + "set_config('app.actor', coalesce(?, ''), true) offset 0) tenant");
-        assertThat(statements).noneMatch(statement -> statement.contains(mine.value().toString())
-                || statement.contains("ana@books.example") || statement.contains("v1."));
+        List<String> first = roundTrips.stream().filter(trip -> trip.statements().contains("BEGIN")).findFirst()
+                .orElseThrow().statements();
+        assertThat(first).containsSubsequence("BEGIN", "select public.require_tenant() from (select set_config($1, $2, "
+                + "true), set_config('app.actor', coalesce($3, ''), true) offset 0) tenant", "select "
+                + "public.current_tenant_id()::text");
+        assertThat(roundTrips).flatMap(RoundTrip::statements).noneMatch(statement -> statement.contains(
+                mine.value().toString()) || statement.contains("ana@books.example") || statement.contains("v1."));
     }
 
     @Test
-    void a_key_the_database_does_not_have_is_refused_before_the_work_runs() {
+    void a_key_the_database_does_not_have_is_refused_at_the_first_statement_which_does_not_run() {
         TenantKey unknown = TenantKey.parse("not-installed:" + "ab".repeat(32));
         List<String> ran = new ArrayList<>();
 
-        assertThatThrownBy(() -> TenantContext.of(application, TenantSigning.signed(unknown)).run(mine, tx -> ran.add("ran")))
+        assertThatThrownBy(() -> TenantContext.of(application, TenantSigning.signed(unknown)).run(mine, tx -> {
+            tx.execute("insert into clients (user_id, id, name, email) values (?, ?, 'Acme', 'a@acme.example')",
+                    mine.value(), UUID.randomUUID());
+            ran.add("after the first statement");
+        }))
                 .isInstanceOf(TenantTokenRefusedException.class)
                 .hasMessage("the database refused the tenant context: the tenant token is signed with key not-installed, "
                         + "which this database does not have")

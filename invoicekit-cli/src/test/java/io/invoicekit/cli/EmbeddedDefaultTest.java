@@ -28,7 +28,7 @@ class EmbeddedDefaultTest {
                 .containsPattern("database +" + EmbeddedDatabase.OWNER + " at jdbc:postgresql://localhost:\\d+/invoicekit "
                         + "\\(embedded PostgreSQL \\d+\\.\\d+, throwaway\\)")
                 .containsPattern("audit +PASS")
-                .containsPattern("isolation +PASS +\\d+ attacks on 11 tables, 0 not as expected")
+                .containsPattern("isolation +PASS +\\d+ attacks on 12 tables, 0 not as expected")
                 .containsPattern("health +WARN +\\d+ checks: \\d+ OK, 1 WARN, 0 FAIL")
                 // The owner is a plain one, as in a deployment: the cross-tenant check cannot look.
                 .containsPattern("NOT_AVAILABLE +duplicate invoice numbers +runs as " + EmbeddedDatabase.OWNER)

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Client search's windows (V16): client_search_trigrams holds every distinct 3-character window of
+ * Client search's windows (V18): client_search_trigrams holds every distinct 3-character window of
  * each client's lower(name) and lower(email), whatever writes the client: the application creating
  * and renaming it, the owner deleting it or purging its tenant (the backfill: ClientSearchBackfillTest).
  * The application reads its tenant's windows and writes none. The windows expected are computed

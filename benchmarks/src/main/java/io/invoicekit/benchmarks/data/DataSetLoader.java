@@ -68,11 +68,15 @@ public final class DataSetLoader {
                 progress.println("VACUUM ANALYZE, then the baseline schema (copies with the per-row policy) ...");
                 try (Statement statement = connection.createStatement()) {
                     statement.executeUpdate(CONTINUE_DEFAULT_SERIES);
+                    // The clients' search windows, which their trigger writes and COPY as a replica did not.
+                    statement.execute("CALL public.backfill_client_search_trigrams(10000)");
                     for (String table : TABLES) {
                         statement.execute("VACUUM (ANALYZE) public." + table);
                     }
+                    statement.execute("VACUUM (ANALYZE) public.client_search_trigrams");
                 }
                 BaselineSchema.create(connection, applicationRole, tenants);
+                PeerSchema.create(connection);
                 try (var marker = connection.prepareStatement("INSERT INTO baseline.data_set (scale, seed) VALUES (?, ?)")) {
                     marker.setString(1, plan.scale().label());
                     marker.setLong(2, plan.seed());

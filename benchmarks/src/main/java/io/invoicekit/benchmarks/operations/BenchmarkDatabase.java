@@ -2,6 +2,8 @@ package io.invoicekit.benchmarks.operations;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.invoicekit.benchmarks.data.PeerSchema;
+import io.invoicekit.benchmarks.peer.HibernatePeer;
 import io.invoicekit.benchmarks.data.DataSetPlan;
 import io.invoicekit.core.tenant.TenantId;
 import io.invoicekit.persistence.InvoiceStore;
@@ -9,12 +11,15 @@ import io.invoicekit.persistence.PooledDataSources;
 import io.invoicekit.rls.TenantKey;
 import io.invoicekit.rls.TenantSigning;
 import io.invoicekit.testing.ConnectionSettings;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
@@ -22,6 +27,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
@@ -33,8 +39,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * The state every benchmark class extends: the loaded database, the tenant, and one way in per
- * variant, so that a class's benchmark methods differ only in the way in they take:
+ * The state every benchmark class extends: the loaded database, the tenant, and the ways in its
+ * variants take. Each class has one benchmark method, whose cases differ only in the way in:
  * <ul>
  *   <li>{@link #store}: our repositories, as the application role under row-level security, the
  *       tenant given as {@link #context} says;</li>
@@ -72,7 +78,7 @@ public abstract class BenchmarkDatabase {
      * Whose data: the largest tenant (Zipf rank 1, the worst case for per-tenant work) or the
      * median one (a typical tenant, a few hundred invoices at the large scale).
      */
-    @Param({"largest", "median"})
+    @Param({Parameters.LARGEST, Parameters.MEDIAN})
     public String tenant;
 
     /**
@@ -81,7 +87,7 @@ public abstract class BenchmarkDatabase {
      * bare {@code app.user_id} it takes in compatibility mode. The baselines that set no tenant or
      * set it the seeds' way measure the same in both; the report runs them signed only.
      */
-    @Param({"signed", "unsigned"})
+    @Param({Parameters.SIGNED, Parameters.UNSIGNED})
     public String context;
 
     /** The id of the key the benchmarks sign their tenant tokens with. */
@@ -105,20 +111,21 @@ public abstract class BenchmarkDatabase {
     protected Currency currency;
     protected BigDecimal taxRate;
     private final List<HikariDataSource> pools = new ArrayList<>();
+    private HibernatePeer peer;
     private BenchmarkTarget target;
 
     @Setup(Level.Trial)
     public void connect() throws SQLException {
-        connect(BenchmarkTarget.fromSystemProperties());
+        connect(TargetHandOver.read());
     }
 
-    /** The setup of {@link #connect()} on {@code target}: also run outside JMH, by {@link TenantCalls}. */
+    /** The setup of {@link #connect()} on {@code target}: also run outside JMH, by {@link OutsideJmh}. */
     void connect(BenchmarkTarget target) throws SQLException {
         this.target = target;
         TenantKey key = tenantKey(target);
         signing = switch (context) {
-            case "signed" -> TenantSigning.signed(key);
-            case "unsigned" -> TenantSigning.unsigned();
+            case Parameters.SIGNED -> TenantSigning.signed(key);
+            case Parameters.UNSIGNED -> TenantSigning.unsigned();
             default -> throw new IllegalArgumentException("context must be signed or unsigned, was " + context);
         };
         application = pool(target.application(), config -> { });
@@ -132,8 +139,8 @@ public abstract class BenchmarkDatabase {
         try (Connection owner = target.owner().connect()) {
             int tenants = ids(owner, "select user_id from baseline.tenants order by rank").size();
             int rank = switch (tenant) {
-                case "largest" -> 1;
-                case "median" -> (tenants + 1) / 2;
+                case Parameters.LARGEST -> 1;
+                case Parameters.MEDIAN -> (tenants + 1) / 2;
                 default -> throw new IllegalArgumentException("tenant must be largest or median, was " + tenant);
             };
             tenantId = TenantId.of(ids(owner, "select user_id from baseline.tenants where rank = ?", rank).getFirst());
@@ -169,7 +176,66 @@ public abstract class BenchmarkDatabase {
         try (Connection owner = target.owner().connect()) {
             cleanUp(owner);
         } finally {
+            if (peer != null) {
+                peer.close();
+            }
             pools.forEach(HikariDataSource::close);
+        }
+    }
+
+    /**
+     * The Hibernate peer on its own login and schema ({@link PeerSchema}), started when its variant
+     * first runs: a session factory takes seconds to build, which the other variants need not wait for.
+     */
+    protected HibernatePeer peer() {
+        if (peer == null) {
+            try {
+                peer = HibernatePeer.start(pool(PeerSchema.login(target.owner()), config -> { }), clock);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot log in as the Hibernate peer: " + e.getMessage(), e);
+            }
+        }
+        return peer;
+    }
+
+    /**
+     * The hand-written JDBC way in of a variant that only differs from the others in it: the
+     * class's benchmark method sends the same SQL through whichever of them its variant names.
+     */
+    protected TenantSql sql(Variant variant) {
+        return switch (variant) {
+            case JDBC -> jdbc;
+            case JDBC_WITHOUT_RLS -> jdbcWithoutRls;
+            case PER_ROW_POLICY -> perRowPolicy;
+            case NO_INDEXES -> noIndexes;
+            default -> throw new IllegalArgumentException(variant + " is not one of the ways in that send the same SQL");
+        };
+    }
+
+    /** What a benchmark method throws for a variant it has no case for. */
+    protected IllegalStateException notMeasured(Variant variant) {
+        return new IllegalStateException(getClass().getSimpleName() + " has no case for " + variant
+                + ": give it one, or leave it out of its " + Parameters.VARIANT + " parameter");
+    }
+
+    /**
+     * One invocation of the class's benchmark method outside JMH (see {@link OutsideJmh}); a class
+     * whose method takes JMH state objects of its own overrides this.
+     */
+    Object invokeOnce() throws SQLException {
+        Method benchmark = Arrays.stream(getClass().getMethods())
+                .filter(method -> method.isAnnotationPresent(Benchmark.class))
+                .reduce((one, other) -> {
+                    throw new IllegalStateException(getClass().getSimpleName() + " has more than one @Benchmark method");
+                })
+                .orElseThrow(() -> new IllegalStateException(getClass().getSimpleName() + " has no @Benchmark method"));
+        try {
+            return benchmark.invoke(this);
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException(getClass().getSimpleName() + "." + benchmark.getName() + " failed: "
+                    + e.getCause().getMessage(), e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot call " + getClass().getSimpleName() + "." + benchmark.getName(), e);
         }
     }
 

@@ -1,10 +1,9 @@
 package io.invoicekit.benchmarks.operations;
 
 import io.invoicekit.benchmarks.data.DataSetPlan;
-import io.invoicekit.core.client.Client;
-import java.util.List;
 import java.util.UUID;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Param;
 
 /**
  * The seeds' "client search": clients whose name or email contains a fragment, ignoring case,
@@ -25,33 +24,18 @@ public class ClientSearch extends BenchmarkDatabase {
             order by lower(clients.name), clients.id
             fetch next ? rows only""";
 
-    @Benchmark
-    public List<Client> repository() {
-        return store.inTenant(tenantId, tx -> tx.clients().search(FRAGMENT, LIMIT));
-    }
+    @Param({"REPOSITORY", "JDBC", "JDBC_WITHOUT_RLS", "PER_ROW_POLICY", "NO_INDEXES", "HIBERNATE"})
+    public Variant variant;
 
     @Benchmark
-    public List<Object[]> jdbc() {
-        return search(jdbc);
-    }
-
-    @Benchmark
-    public List<Object[]> jdbcWithoutRls() {
-        return search(jdbcWithoutRls);
-    }
-
-    @Benchmark
-    public List<Object[]> perRowPolicy() {
-        return search(perRowPolicy);
-    }
-
-    @Benchmark
-    public List<Object[]> noIndexes() {
-        return search(noIndexes);
-    }
-
-    private List<Object[]> search(TenantSql way) {
-        return way.inTransaction(tenantUuid(), tx -> TenantSql.query(tx, SEARCH, parameters(tenantUuid())));
+    public Object search() {
+        return switch (variant) {
+            case REPOSITORY -> store.inTenant(tenantId, tx -> tx.clients().search(FRAGMENT, LIMIT));
+            case JDBC, JDBC_WITHOUT_RLS, PER_ROW_POLICY, NO_INDEXES -> sql(variant).inTransaction(tenantUuid(),
+                    tx -> TenantSql.query(tx, SEARCH, parameters(tenantUuid())));
+            case HIBERNATE -> peer().searchClients(tenantUuid(), FRAGMENT, LIMIT);
+            default -> throw notMeasured(variant);
+        };
     }
 
     /** The repository's pattern: the fragment, lower case, anywhere in name or email. */

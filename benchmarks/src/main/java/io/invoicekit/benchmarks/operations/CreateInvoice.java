@@ -18,6 +18,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Param;
 
 /**
  * Creating an invoice with 5 line items for one of the tenant's clients and issuing it, in one
@@ -46,6 +47,9 @@ public class CreateInvoice extends BenchmarkDatabase {
             """ + "values " + String.join(", ", Collections.nCopies(LINES,
             "(cast(? as uuid), cast(? as uuid), cast(? as uuid), ?, ?, cast(? as uuid), ?, ?, ?, ?)"));
 
+    @Param({"REPOSITORY", "JDBC", "JDBC_WITHOUT_RLS", "HIBERNATE"})
+    public Variant variant;
+
     private List<UUID> clients;
 
     @Override
@@ -54,7 +58,16 @@ public class CreateInvoice extends BenchmarkDatabase {
     }
 
     @Benchmark
-    public Invoice repository() {
+    public Object createAndIssue() {
+        return switch (variant) {
+            case REPOSITORY -> createAndIssueByRepository();
+            case JDBC, JDBC_WITHOUT_RLS -> createAndIssue(sql(variant));
+            case HIBERNATE -> peer().createAndIssue(tenantUuid(), draft());
+            default -> throw notMeasured(variant);
+        };
+    }
+
+    private Invoice createAndIssueByRepository() {
         InvoiceDraft draft = draft();
         return store.inTenant(tenantId, tx -> {
             Invoice created = tx.invoices().createDraft(draft);
@@ -62,17 +75,7 @@ public class CreateInvoice extends BenchmarkDatabase {
         });
     }
 
-    @Benchmark
-    public String jdbc() {
-        return create(jdbc);
-    }
-
-    @Benchmark
-    public String jdbcWithoutRls() {
-        return create(jdbcWithoutRls);
-    }
-
-    private String create(TenantSql way) {
+    private String createAndIssue(TenantSql way) {
         InvoiceDraft draft = draft();
         UUID tenant = tenantUuid();
         UUID invoice = InvoiceId.generate(clock).value();

@@ -38,11 +38,11 @@ import org.openjdk.jmh.runner.IterationType;
  * draft made for it beforehand ({@link Drafts}, not measured) in the tenant's default series and
  * commits:
  * <ul>
- *   <li>{@code repository}: {@code tx.invoices().issue(id, version)}, ours;</li>
- *   <li>{@code jdbc}: the SQL it sends (the draft locked and read, {@code issue_invoice}, read back),
+ *   <li>{@code REPOSITORY}: {@code tx.invoices().issue(id, version)}, ours;</li>
+ *   <li>{@code JDBC}: the SQL it sends (the draft locked and read, {@code issue_invoice}, read back),
  *       see {@link IssueSql};</li>
- *   <li>{@code jdbcWithoutRls}: the same as a superuser;</li>
- *   <li>{@code maxPlusOne}: the seeds' code: read the tenant's highest number
+ *   <li>{@code JDBC_WITHOUT_RLS}: the same as a superuser;</li>
+ *   <li>{@code MAX_PLUS_ONE}: the seeds' code, which issues no draft: read the tenant's highest number
  *       ({@code order by invoice_number desc limit 1}), add one, insert it into
  *       {@code baseline.invoice_numbers} (a copy of every invoice number, indexed, not unique).</li>
  * </ul>
@@ -91,14 +91,17 @@ public class InvoiceNumber extends BenchmarkDatabase {
     }
 
     /** All threads on one tenant (they queue on its series' counter row), or each thread on its own. */
-    @Param({"one_tenant", "many_tenants"})
+    @Param({Parameters.ONE_TENANT, Parameters.MANY_TENANTS})
     public String spread;
+
+    @Param({"REPOSITORY", "JDBC", "JDBC_WITHOUT_RLS", "MAX_PLUS_ONE"})
+    public Variant variant;
 
     /** The tenant the thread of {@code threadIndex} issues (or allocates) for. */
     UUID tenantOf(int threadIndex) {
         return switch (spread) {
-            case "one_tenant" -> tenantUuid();
-            case "many_tenants" -> spreadTenants.get(threadIndex % spreadTenants.size());
+            case Parameters.ONE_TENANT -> tenantUuid();
+            case Parameters.MANY_TENANTS -> spreadTenants.get(threadIndex % spreadTenants.size());
             default -> throw new IllegalArgumentException("spread must be one_tenant or many_tenants, was " + spread);
         };
     }
@@ -144,6 +147,9 @@ public class InvoiceNumber extends BenchmarkDatabase {
         @Setup(Level.Iteration)
         public void makeDrafts(InvoiceNumber benchmark, BenchmarkParams run, IterationParams iteration)
                 throws SQLException {
+            if (!benchmark.issuesDrafts()) {
+                return;
+            }
             int threads = run.getThreads();
             Map<UUID, Long> threadsOfTenant = IntStream.range(0, threads).mapToObj(benchmark::tenantOf)
                     .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
@@ -218,24 +224,38 @@ public class InvoiceNumber extends BenchmarkDatabase {
     }
 
     @Benchmark
-    public Invoice repository(ThreadTenant thread, Drafts drafts) throws SQLException {
-        InvoiceId draft = InvoiceId.of(drafts.take(thread.tenant));
-        return store.inTenant(TenantId.of(thread.tenant), tx -> tx.invoices().issue(draft, 0));
+    public Object issue(ThreadTenant thread, Drafts drafts) throws SQLException {
+        return switch (variant) {
+            case REPOSITORY, JDBC, JDBC_WITHOUT_RLS -> issueDraft(thread.tenant, drafts.take(thread.tenant));
+            case MAX_PLUS_ONE -> maxPlusOne(thread.tenant);
+            default -> throw notMeasured(variant);
+        };
     }
 
-    @Benchmark
-    public String jdbc(ThreadTenant thread, Drafts drafts) throws SQLException {
-        return issue(jdbc, thread.tenant, drafts.take(thread.tenant));
+    /** Whether the variant issues the drafts of {@link Drafts}; the seeds' MAX()+1 takes a number without an invoice. */
+    boolean issuesDrafts() {
+        return variant != Variant.MAX_PLUS_ONE;
     }
 
-    @Benchmark
-    public String jdbcWithoutRls(ThreadTenant thread, Drafts drafts) throws SQLException {
-        return issue(jdbcWithoutRls, thread.tenant, drafts.take(thread.tenant));
+    /** One issue of a draft made for it: the benchmark method's work, without JMH's state objects. */
+    @Override
+    Object invokeOnce() throws SQLException {
+        return issuesDrafts() ? issueDraft(tenantUuid(), makeDrafts(tenantUuid(), 1).getFirst()) : maxPlusOne(tenantUuid());
     }
 
-    @Benchmark
-    public String maxPlusOne(ThreadTenant thread) {
-        UUID tenant = thread.tenant;
+    private Object issueDraft(UUID tenant, UUID draft) {
+        return switch (variant) {
+            case REPOSITORY -> store.inTenant(TenantId.of(tenant), tx -> tx.invoices().issue(InvoiceId.of(draft), 0));
+            case JDBC, JDBC_WITHOUT_RLS -> issueBySql(sql(variant), tenant, draft);
+            default -> throw notMeasured(variant);
+        };
+    }
+
+    private String issueBySql(TenantSql way, UUID tenant, UUID draft) {
+        return way.inTransaction(tenant, tx -> IssueSql.issue(way, tx, tenant, draft, 0, LocalDate.now(clock)));
+    }
+
+    private String maxPlusOne(UUID tenant) {
         return perRowPolicy.inTransaction(tenant, tx -> {
             List<Object[]> highest = TenantSql.query(tx, HIGHEST, tenant);
             long next = highest.isEmpty() ? 1 : Long.parseLong(((String) highest.getFirst()[0]).substring(4)) + 1;
@@ -243,20 +263,6 @@ public class InvoiceNumber extends BenchmarkDatabase {
             TenantSql.update(tx, TAKE_NUMBER, tenant, number);
             return number;
         });
-    }
-
-    /** One issue of a draft made for it, outside JMH, by {@code method}'s way: {@link TenantCalls} counts what it calls. */
-    Object issueOne(String method) throws SQLException {
-        UUID draft = makeDrafts(tenantUuid(), 1).getFirst();
-        return switch (method) {
-            case "repository" -> store.inTenant(tenantId, tx -> tx.invoices().issue(InvoiceId.of(draft), 0));
-            case "jdbc" -> issue(jdbc, tenantUuid(), draft);
-            default -> throw new IllegalArgumentException("no issue by " + method);
-        };
-    }
-
-    private String issue(TenantSql way, UUID tenant, UUID draft) {
-        return way.inTransaction(tenant, tx -> IssueSql.issue(way, tx, tenant, draft, 0, LocalDate.now(clock)));
     }
 
     private List<UUID> makeDrafts(UUID tenant, int count) throws SQLException {

@@ -1,12 +1,12 @@
 package io.invoicekit.benchmarks.operations;
 
-import io.invoicekit.core.invoice.LineItem;
 import io.invoicekit.core.tenant.InvoiceId;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Param;
 
 /** The seeds' "get line items": the lines of one invoice, a different one of the tenant's each time. */
 public class LineItemsOfInvoice extends BenchmarkDatabase {
@@ -16,6 +16,9 @@ public class LineItemsOfInvoice extends BenchmarkDatabase {
             from invoices
             where (invoices.user_id = cast(? as uuid) and invoices.id = cast(? as uuid))""";
 
+    @Param({"REPOSITORY", "JDBC", "JDBC_WITHOUT_RLS", "PER_ROW_POLICY", "NO_INDEXES", "HIBERNATE"})
+    public Variant variant;
+
     private List<UUID> invoices;
 
     @Override
@@ -24,33 +27,14 @@ public class LineItemsOfInvoice extends BenchmarkDatabase {
     }
 
     @Benchmark
-    public List<LineItem> repository() {
-        InvoiceId invoice = InvoiceId.of(anyOf(invoices));
-        return store.inTenant(tenantId, tx -> tx.invoices().lineItems(invoice));
-    }
-
-    @Benchmark
-    public List<Object[]> jdbc() {
-        return lines(jdbc);
-    }
-
-    @Benchmark
-    public List<Object[]> jdbcWithoutRls() {
-        return lines(jdbcWithoutRls);
-    }
-
-    @Benchmark
-    public List<Object[]> perRowPolicy() {
-        return lines(perRowPolicy);
-    }
-
-    @Benchmark
-    public List<Object[]> noIndexes() {
-        return lines(noIndexes);
-    }
-
-    private List<Object[]> lines(TenantSql way) {
+    public Object lineItems() {
         UUID invoice = anyOf(invoices);
-        return way.inTransaction(tenantUuid(), tx -> TenantSql.query(tx, LINES_OF_INVOICE, tenantUuid(), invoice));
+        return switch (variant) {
+            case REPOSITORY -> store.inTenant(tenantId, tx -> tx.invoices().lineItems(InvoiceId.of(invoice)));
+            case JDBC, JDBC_WITHOUT_RLS, PER_ROW_POLICY, NO_INDEXES -> sql(variant).inTransaction(tenantUuid(),
+                    tx -> TenantSql.query(tx, LINES_OF_INVOICE, tenantUuid(), invoice));
+            case HIBERNATE -> peer().lineItems(tenantUuid(), invoice);
+            default -> throw notMeasured(variant);
+        };
     }
 }

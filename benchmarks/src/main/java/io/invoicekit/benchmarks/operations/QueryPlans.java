@@ -26,7 +26,7 @@ public final class QueryPlans {
      * @param benchmark the benchmark class whose SQL it is
      * @param role      who ran it
      */
-    public record Plan(String benchmark, String role, String text) {
+    public record Plan(Class<? extends BenchmarkDatabase> benchmark, String role, String text) {
     }
 
     public static List<Plan> explain(BenchmarkTarget target) throws SQLException {
@@ -38,10 +38,11 @@ public final class QueryPlans {
                     tenant).getFirst();
         }
         List<Query> queries = List.of(
-                new Query("InvoicesOfTenant", InvoicesOfTenant.NEWEST, new Object[] {tenant, InvoicesOfTenant.LIMIT + 1}),
-                new Query("LineItemsOfInvoice", LineItemsOfInvoice.LINES_OF_INVOICE, new Object[] {tenant, invoice}),
-                new Query("InvoicesByStatus", InvoicesByStatus.OVERDUE, InvoicesByStatus.parameters(tenant, DataSetPlan.AS_OF)),
-                new Query("ClientSearch", ClientSearch.SEARCH, ClientSearch.parameters(tenant)));
+                new Query(InvoicesOfTenant.class, InvoicesOfTenant.NEWEST, new Object[] {tenant, InvoiceList.LIMIT + 1}),
+                new Query(LineItemsOfInvoice.class, LineItemsOfInvoice.LINES_OF_INVOICE, new Object[] {tenant, invoice}),
+                new Query(InvoicesByStatus.class, InvoicesByStatus.OVERDUE,
+                        InvoicesByStatus.parameters(tenant, DataSetPlan.AS_OF)),
+                new Query(ClientSearch.class, ClientSearch.SEARCH, ClientSearch.parameters(tenant)));
         TenantSql application = TenantSql.asTheStore(target.application().dataSource(),
                 TenantSigning.signed(BenchmarkDatabase.tenantKey(target)));
         TenantSql owner = TenantSql.withoutTenant(target.owner().dataSource());
@@ -53,7 +54,7 @@ public final class QueryPlans {
         return plans;
     }
 
-    private record Query(String benchmark, String sql, Object[] parameters) {
+    private record Query(Class<? extends BenchmarkDatabase> benchmark, String sql, Object[] parameters) {
 
         Plan explain(TenantSql way, UUID tenant, String role) {
             String text = way.inTransaction(tenant, tx -> {

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Param;
 
 /**
  * Recording a completed card payment of one cent against one of the tenant's open invoices: the
@@ -42,7 +43,11 @@ public class RecordPayment extends BenchmarkDatabase {
     private static final int FRESH_INVOICES = 512;
     private static final String MARK = "payment benchmark";
 
+    @Param({"REPOSITORY", "JDBC", "JDBC_WITHOUT_RLS", "HIBERNATE"})
+    public Variant variant;
+
     private List<UUID> openInvoices;
+    private List<UUID> peersOpenInvoices;
 
     /** Drafts, then issued: a payment is recorded only against an issued invoice, and lines only added to a draft. */
     @Override
@@ -50,23 +55,26 @@ public class RecordPayment extends BenchmarkDatabase {
         var invoices = new BenchmarkInvoices(MARK, currency, taxRate, LocalDate.now(clock));
         openInvoices = invoices.drafts(owner, tenantUuid(), FRESH_INVOICES);
         invoices.issue(owner, tenantUuid(), openInvoices);
+        // The peer's copies were made when the data set was loaded, before these: it pays its own.
+        peersOpenInvoices = ids(owner, "select id from peer.invoices where user_id = ? and status in ('sent', "
+                + "'viewed', 'partially_paid') and total - amount_paid - amount_credited >= 1 limit " + FRESH_INVOICES,
+                tenantUuid());
     }
 
     @Benchmark
-    public Payment repository() {
+    public Object recordPayment() {
+        return switch (variant) {
+            case REPOSITORY -> recordByRepository();
+            case JDBC, JDBC_WITHOUT_RLS -> record(sql(variant));
+            case HIBERNATE -> peer().recordPayment(tenantUuid(), anyOf(peersOpenInvoices), CENT, PaymentMethod.CARD);
+            default -> throw notMeasured(variant);
+        };
+    }
+
+    private Payment recordByRepository() {
         Payment payment = Payment.pending(PaymentId.generate(clock), InvoiceId.of(anyOf(openInvoices)),
                 Money.of(CENT, currency), PaymentMethod.CARD, LocalDate.now(clock), null, null).complete();
         return store.inTenant(tenantId, tx -> tx.payments().record(payment));
-    }
-
-    @Benchmark
-    public UUID jdbc() {
-        return record(jdbc);
-    }
-
-    @Benchmark
-    public UUID jdbcWithoutRls() {
-        return record(jdbcWithoutRls);
     }
 
     private UUID record(TenantSql way) {

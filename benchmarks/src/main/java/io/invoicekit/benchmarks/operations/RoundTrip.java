@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Param;
 
 /**
  * {@code SELECT 1} on a pooled connection of the application role: one round trip to the server
@@ -13,8 +14,18 @@ import org.openjdk.jmh.annotations.Benchmark;
  */
 public class RoundTrip extends BenchmarkDatabase {
 
+    @Param("SELECT_ONE")
+    public Variant variant;
+
     @Benchmark
-    public int selectOne() throws SQLException {
+    public int roundTrip() throws SQLException {
+        return switch (variant) {
+            case SELECT_ONE -> selectOne();
+            default -> throw notMeasured(variant);
+        };
+    }
+
+    private int selectOne() throws SQLException {
         try (Connection connection = application.getConnection();
              Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery("select 1")) {

@@ -1,25 +1,26 @@
 package io.invoicekit.benchmarks.operations;
 
-import java.lang.reflect.InvocationTargetException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.Map;
 
 /**
  * How often one invocation of each benchmark calls {@code public.current_tenant_id()}, counted
  * by the server, outside JMH and after it: what the signed context multiplies its verification
  * by. The policies call it once per statement and policy (an InitPlan); the functions and per-row
  * triggers that check the tenant themselves ({@code issue_invoice}, the line and payment guards,
- * ...) once per call or row; and {@code tenant_refusal()}, in the statement that sets the tenant,
+ * ...) once per call or row; and {@code require_tenant()}'s {@code tenant_refusal()}, in the statement that sets the tenant,
  * once more.
  *
  * <p>Counted with {@code track_functions = pl} (a superuser's setting) for the application login
- * in this database, set while counting and reset afterwards: each benchmark runs {@value #TIMES}
- * times, signed, largest tenant, on connections opened for it, which are then closed; a backend
- * flushes its function statistics as it exits, before it leaves {@code pg_stat_activity}, so once
- * none of the login's is left, {@code pg_stat_user_functions} holds every call they made.
+ * in this database, set while counting and reset afterwards: each case runs {@value #TIMES} times
+ * ({@link OutsideJmh}: signed, largest tenant) on connections opened for it, which are then
+ * closed; a backend flushes its function statistics as it exits, before it leaves
+ * {@code pg_stat_activity}, so once none of the login's is left, {@code pg_stat_user_functions}
+ * holds every call they made.
  */
 public final class TenantCalls {
 
@@ -34,82 +35,39 @@ public final class TenantCalls {
     }
 
     /**
-     * Calls per invocation of one benchmark method.
+     * Calls per invocation of each case; leaves {@code track_functions} of the login as it was.
      *
-     * @param benchmark the benchmark class's simple name
-     * @param method    the benchmark method: {@code repository}, {@code jdbc}, {@code calls}
+     * @param cases what to count, in the order the map returned keeps
      */
-    public record Count(String benchmark, String method, double calls) {
-    }
-
-    private record Counted(String benchmark, Supplier<BenchmarkDatabase> create, List<String> methods) {
-    }
-
-    private static final List<Counted> COUNTED = List.of(
-            new Counted("InvoicesOfTenant", InvoicesOfTenant::new, List.of("repository", "jdbc")),
-            new Counted("LineItemsOfInvoice", LineItemsOfInvoice::new, List.of("repository", "jdbc")),
-            new Counted("InvoicesByStatus", InvoicesByStatus::new, List.of("repository", "jdbc")),
-            new Counted("ClientSearch", ClientSearch::new, List.of("repository", "jdbc")),
-            new Counted("InvoiceNumber", InvoiceNumber::new, List.of("repository", "jdbc")),
-            new Counted("CreateInvoice", CreateInvoice::new, List.of("repository", "jdbc")),
-            new Counted("RecordPayment", RecordPayment::new, List.of("repository", "jdbc")),
-            new Counted("TenantVerification", TenantVerification::new, List.of("calls")));
-
-    /** Counts every benchmark's calls; leaves {@code track_functions} of the login as it was. */
-    public static List<Count> count(BenchmarkTarget target) throws SQLException {
+    public static Map<BenchmarkCase, Double> count(BenchmarkTarget target, List<BenchmarkCase> cases)
+            throws SQLException {
         String login = target.application().user();
         String setting = "alter role " + quote(login) + " in database " + quote(target.owner().database());
-        List<Count> counts = new ArrayList<>();
+        Map<BenchmarkCase, Double> counts = new LinkedHashMap<>();
         try (Connection owner = target.owner().connect()) {
             TenantSql.update(owner, setting + " set track_functions = 'pl'");
             try {
-                for (Counted counted : COUNTED) {
-                    for (String method : counted.methods()) {
-                        counts.add(new Count(counted.benchmark(), method,
-                                count(owner, login, target, counted.create().get(), method)));
-                    }
+                for (BenchmarkCase benchmarkCase : cases) {
+                    counts.put(benchmarkCase, count(owner, login, target, benchmarkCase));
                 }
             } finally {
                 TenantSql.update(owner, setting + " reset track_functions");
             }
         }
-        return counts;
+        return Collections.unmodifiableMap(counts);
     }
 
-    private static double count(Connection owner, String login, BenchmarkTarget target, BenchmarkDatabase benchmark,
-                                String method) throws SQLException {
-        benchmark.tenant = "largest";
-        benchmark.context = "signed";
-        if (benchmark instanceof InvoiceNumber issuing) {
-            issuing.spread = "one_tenant";
-        }
+    private static double count(Connection owner, String login, BenchmarkTarget target, BenchmarkCase benchmarkCase)
+            throws SQLException {
         waitForNoBackends(owner, login);
         long before = calls(owner);
-        benchmark.connect(target);
-        try {
+        try (OutsideJmh benchmark = OutsideJmh.connect(benchmarkCase, target)) {
             for (int i = 0; i < TIMES; i++) {
-                invoke(benchmark, method);
+                benchmark.invokeOnce();
             }
-        } finally {
-            benchmark.disconnect();
         }
         waitForNoBackends(owner, login);
         return (double) (calls(owner) - before) / TIMES;
-    }
-
-    private static void invoke(BenchmarkDatabase benchmark, String method) throws SQLException {
-        if (benchmark instanceof InvoiceNumber issuing) {
-            issuing.issueOne(method);
-            return;
-        }
-        try {
-            benchmark.getClass().getMethod(method).invoke(benchmark);
-        } catch (InvocationTargetException e) {
-            throw new IllegalStateException(benchmark.getClass().getSimpleName() + "." + method + " failed: "
-                    + e.getCause().getMessage(), e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot call " + benchmark.getClass().getSimpleName() + "." + method, e);
-        }
     }
 
     private static long calls(Connection owner) throws SQLException {

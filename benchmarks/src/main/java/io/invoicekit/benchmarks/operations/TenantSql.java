@@ -1,11 +1,12 @@
 package io.invoicekit.benchmarks.operations;
 
+import io.invoicekit.core.tenant.TenantId;
+import io.invoicekit.rls.TenantFoldingConnection;
 import io.invoicekit.rls.TenantSigning;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -14,14 +15,16 @@ import javax.sql.DataSource;
 /**
  * How the baselines run SQL: one transaction per call on a pooled connection, shaped as
  * {@code InvoiceStore} shapes its own (auto-commit off, work, commit, auto-commit back on), so
- * that the difference to the repository is the repository's own work. The first statement sets
- * the tenant in one of three ways:
+ * that the difference to the repository is the repository's own work. The tenant is set in one
+ * of three ways:
  * <ul>
  *   <li>{@link #asTheStore}: exactly as invoice-rls's {@code TenantContext} does for the given
- *       {@link TenantSigning} (the same statement, the same bind parameters: a token signed per
- *       call, or the bare id in compatibility mode), and fails as it does when the database gives
- *       the transaction no tenant;</li>
- *   <li>{@link #asTheSeeds}: the seeds' {@code set_config('app.user_id', ?, true)}, for the
+ *       {@link TenantSigning}, through the same {@link TenantFoldingConnection}: the same statement
+ *       with the same bind parameters (a token signed per call, or the bare id in compatibility
+ *       mode), sent in the round trip of the work's first statement, failing as the context fails
+ *       when the database gives the transaction no tenant;</li>
+ *   <li>{@link #asTheSeeds}: the seeds' {@code set_config('app.user_id', ?, true)}, a statement of
+ *       its own before the work's, for the
  *       baseline copies whose policy reads {@code app.user_id} itself;</li>
  *   <li>{@link #withoutTenant}: none, for the RLS-off baseline (connected as a role that bypasses
  *       RLS), where the explicit {@code user_id = ?} of every query is the only tenant filter.</li>
@@ -29,19 +32,14 @@ import javax.sql.DataSource;
  */
 final class TenantSql {
 
-    // The same statement, with the same bind parameters, as io.invoicekit.rls.TenantContext: the
-    // setting named by the signing, its value, the actor ('' for none, as the store's default);
-    // tenant_refusal() verifies the tenant once more and says why there is none.
-    private static final String SET_TENANT_AS_THE_STORE = "select public.tenant_refusal() from (select set_config(?, ?, true), "
-            + "set_config('app.actor', coalesce(?, ''), true) offset 0) tenant";
     // What the seeds' service sent, and TenantContext before the signed context.
     private static final String SET_TENANT_AS_THE_SEEDS = "select set_config('app.user_id', ?, true)";
 
-    /** How a way in gives its transaction the tenant: its first statement. */
+    /** How a way in gives its transaction the tenant: the connection the work then runs on. */
     @FunctionalInterface
     private interface TenantSetting {
 
-        void set(Connection transaction, UUID tenant) throws SQLException;
+        Connection set(Connection transaction, UUID tenant) throws SQLException;
     }
 
     private final DataSource pool;
@@ -54,18 +52,16 @@ final class TenantSql {
 
     /** The tenant set as the store sets it with {@code signing}. */
     static TenantSql asTheStore(DataSource pool, TenantSigning signing) {
-        return new TenantSql(pool, (transaction, tenant) -> {
-            Object refusal = query(transaction, SET_TENANT_AS_THE_STORE, signing.setting(),
-                    signing.value(tenant, Instant.now()), null).getFirst()[0];
-            if (refusal != null) {
-                throw new IllegalStateException("the database gave the transaction no tenant: " + refusal);
-            }
-        });
+        return new TenantSql(pool, (transaction, tenant) ->
+                TenantFoldingConnection.settingTenant(transaction, signing, TenantId.of(tenant), null));
     }
 
     /** The tenant set as the bare {@code app.user_id}, the seeds' way. */
     static TenantSql asTheSeeds(DataSource pool) {
-        return new TenantSql(pool, (transaction, tenant) -> query(transaction, SET_TENANT_AS_THE_SEEDS, tenant.toString()));
+        return new TenantSql(pool, (transaction, tenant) -> {
+            query(transaction, SET_TENANT_AS_THE_SEEDS, tenant.toString());
+            return transaction;
+        });
     }
 
     /** No tenant set: for a login that bypasses row-level security. */
@@ -82,10 +78,7 @@ final class TenantSql {
         try (Connection connection = pool.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                if (setting != null) {
-                    setting.set(connection, tenant);
-                }
-                T result = work.run(connection);
+                T result = work.run(setting == null ? connection : setting.set(connection, tenant));
                 connection.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {

@@ -2,6 +2,7 @@ package io.invoicekit.benchmarks.operations;
 
 import java.sql.Connection;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Param;
 
 /**
  * The cost of one verification of the tenant context, isolated: one statement that calls
@@ -11,11 +12,11 @@ import org.openjdk.jmh.annotations.Benchmark;
  * call, the difference of two medians divided by {@value #CALLS}; the rest of the transaction (set
  * the tenant, the round trips, commit) is the same in each and cancels out.
  * <ul>
- *   <li>{@code calls}, {@code signed}: with the store's signed token, which each call verifies
+ *   <li>{@code CURRENT_TENANT_ID}, {@code signed}: with the store's signed token, which each call verifies
  *       (the key looked up in {@code tenant_keys}, HMAC-SHA256 of four core {@code sha256()});</li>
- *   <li>{@code calls}, {@code unsigned}: the bare {@code app.user_id} in compatibility mode (no
+ *   <li>{@code CURRENT_TENANT_ID}, {@code unsigned}: the bare {@code app.user_id} in compatibility mode (no
  *       token, so the mode is looked up in {@code tenant_context_mode});</li>
- *   <li>{@code plainBody}: V14's {@code current_tenant_id()}, {@code nullif(current_setting('app.user_id',
+ *   <li>{@code PLAIN_BODY}: V14's {@code current_tenant_id()}, {@code nullif(current_setting('app.user_id',
  *       true), '')::uuid}, inline (what the planner made of that SQL function), with the bare
  *       {@code app.user_id} set the seeds' way: what every call cost before V15.</li>
  * </ul>
@@ -27,10 +28,13 @@ public class TenantVerification extends BenchmarkDatabase {
     /** Calls per statement, as the report divides by. */
     public static final int CALLS = 10_000;
 
-    private static final String CURRENT_TENANT_ID = "select count(public.current_tenant_id()) from generate_series(1, "
+    private static final String CURRENT_TENANT_ID_CALLS = "select count(public.current_tenant_id()) from generate_series(1, "
             + CALLS + ")";
-    private static final String PLAIN_BODY = "select count(nullif(pg_catalog.current_setting('app.user_id', true), '')"
+    private static final String PLAIN_BODY_CALLS = "select count(nullif(pg_catalog.current_setting('app.user_id', true), '')"
             + "::pg_catalog.uuid) from generate_series(1, " + CALLS + ")";
+
+    @Param({"CURRENT_TENANT_ID", "PLAIN_BODY"})
+    public Variant variant;
 
     /** The application role's connections, the tenant set as the bare {@code app.user_id}. */
     private TenantSql bareUserId;
@@ -41,13 +45,12 @@ public class TenantVerification extends BenchmarkDatabase {
     }
 
     @Benchmark
-    public long calls() {
-        return count(jdbc, CURRENT_TENANT_ID);
-    }
-
-    @Benchmark
-    public long plainBody() {
-        return count(bareUserId, PLAIN_BODY);
+    public long verify() {
+        return switch (variant) {
+            case CURRENT_TENANT_ID -> count(jdbc, CURRENT_TENANT_ID_CALLS);
+            case PLAIN_BODY -> count(bareUserId, PLAIN_BODY_CALLS);
+            default -> throw notMeasured(variant);
+        };
     }
 
     private long count(TenantSql way, String sql) {

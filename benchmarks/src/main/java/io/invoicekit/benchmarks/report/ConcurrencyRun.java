@@ -1,9 +1,8 @@
 package io.invoicekit.benchmarks.report;
 
 import io.invoicekit.benchmarks.data.AllocationCounts;
-import java.util.Collection;
+import io.invoicekit.benchmarks.operations.Variant;
 import java.util.List;
-import org.openjdk.jmh.results.RunResult;
 
 /**
  * Invoice numbers allocated by {@code threads} threads, all on the largest tenant
@@ -12,8 +11,8 @@ import org.openjdk.jmh.results.RunResult;
  */
 public record ConcurrencyRun(String spread, int threads, List<Sample> samples, AllocationCounts counts) {
 
-    public static ConcurrencyRun of(String spread, int threads, Collection<RunResult> results, AllocationCounts counts) {
-        return new ConcurrencyRun(spread, threads, results.stream().map(Sample::of).toList(), counts);
+    public ConcurrencyRun {
+        samples = List.copyOf(samples);
     }
 
     long allocations(Variant variant) {

@@ -143,7 +143,7 @@ public record Invoice(
      * below 0 when a credit note left more paid than owed, which a refund pays back.
      */
     public Money balance() {
-        return total.minus(amountPaid).minus(amountCredited);
+        return InvoiceRules.balance(total, amountPaid, amountCredited);
     }
 
     /**
@@ -296,23 +296,12 @@ public record Invoice(
 
     /** Whether, on {@code day}, the client owes part of the total and the due date has passed. */
     public boolean isOverdueOn(LocalDate day) {
-        return status.awaitsPayment() && balance().isPositive() && dueDate.isBefore(day);
+        return statusOn(day) == DisplayStatus.OVERDUE;
     }
 
     /** The status to show on {@code day}: the stored one, or {@code OVERDUE}. Pass today from a {@link Clock}. */
     public DisplayStatus statusOn(LocalDate day) {
-        if (isOverdueOn(day)) {
-            return DisplayStatus.OVERDUE;
-        }
-        return switch (status) {
-            case DRAFT -> DisplayStatus.DRAFT;
-            case SENT -> DisplayStatus.SENT;
-            case VIEWED -> DisplayStatus.VIEWED;
-            case PARTIALLY_PAID -> DisplayStatus.PARTIALLY_PAID;
-            case PAID -> DisplayStatus.PAID;
-            case CREDITED -> DisplayStatus.CREDITED;
-            case VOID -> DisplayStatus.VOID;
-        };
+        return DisplayStatus.of(status, balance(), dueDate, day);
     }
 
     /** The database's invoice_settled_status: what this invoice is with {@code paid} and what is credited. */

@@ -9,7 +9,10 @@ import java.util.Currency;
 import java.util.List;
 import java.util.function.Function;
 
-/** The rules a draft and a stored invoice share, in one place so that the two cannot drift apart. */
+/**
+ * The rules a draft, a stored invoice and its summary share, in one place so that they cannot drift
+ * apart.
+ */
 final class InvoiceRules {
 
     private static final TextRule DESCRIPTION = TextRule.required("description", 1000);
@@ -18,6 +21,11 @@ final class InvoiceRules {
     private static final TextRule REASON = TextRule.required("reason", 1000);
 
     private InvoiceRules() {
+    }
+
+    /** What the client still owes, as {@link Invoice#balance()} and {@link InvoiceSummary#balance()} say. */
+    static Money balance(Money total, Money amountPaid, Money amountCredited) {
+        return total.minus(amountPaid).minus(amountCredited);
     }
 
     /**

@@ -59,13 +59,17 @@ public final class Violations {
 
     /** Records a negative optimistic-locking version. */
     public void checkVersion(long version) {
-        check(version >= 0, "version", "notNegative", "must be 0 or more, was " + version);
+        if (version < 0) {
+            add("version", "notNegative", "must be 0 or more, was " + version);
+        }
     }
 
     /** Records a value with more decimals than allowed; trailing zeros do not count (1.50 has one). */
     public void checkDecimals(String field, BigDecimal value, int maxDecimals) {
-        check(value.stripTrailingZeros().scale() <= maxDecimals, field, "decimals",
-                "must have at most " + maxDecimals + " decimals, was " + value.toPlainString());
+        // Every amount read from the database passes here: its scale alone answers without a copy.
+        if (value.scale() > maxDecimals && value.stripTrailingZeros().scale() > maxDecimals) {
+            add(field, "decimals", "must have at most " + maxDecimals + " decimals, was " + value.toPlainString());
+        }
     }
 
     /**

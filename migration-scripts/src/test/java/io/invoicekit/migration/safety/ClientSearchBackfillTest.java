@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * V16's backfill of client search windows (backfill_client_search_trigrams): an upgrade stores the
+ * V18's backfill of client search windows (backfill_client_search_trigrams): an upgrade stores the
  * windows of every tenant's clients, also as a plain schema owner, from which row-level security
  * hides the tenants (the backfill lifts FORCE on clients for the one transaction that lists them,
  * then sets each tenant, as the owner may), and clients stay forced; clients loaded with triggers
@@ -57,7 +57,7 @@ class ClientSearchBackfillTest {
                 "alter database \"" + superuser.database() + "\" owner to " + role);
         ConnectionSettings plainOwner = superuser.as(role, password);
         try {
-            InvoiceMigrations.forDataSource(plainOwner.dataSource()).target("15").build().migrate();
+            InvoiceMigrations.forDataSource(plainOwner.dataSource()).target("17").build().migrate();
             List<UUID> tenants = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
             try (Connection owner = plainOwner.connect()) {
                 owner.setAutoCommit(false);

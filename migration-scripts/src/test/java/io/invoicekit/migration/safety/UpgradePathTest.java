@@ -77,7 +77,7 @@ class UpgradePathTest {
             assertThat(new AsOwner(database).queryLong("SELECT count(*) FROM audit_events"))
                     .as("audit events of rows written before the trail existed").isZero();
         }
-        // Before V16 no client had search windows: its backfill stores them (after it, the trigger did).
+        // Before V18 no client had search windows: its backfill stores them (after it, the trigger did).
         assertThat(new AsOwner(database).queryStrings(ClientSearchBackfillTest.STORED)).as("client search windows")
                 .isNotEmpty().isEqualTo(new AsOwner(database).queryStrings(ClientSearchBackfillTest.EXPECTED));
         assertThat(CatalogSnapshot.of(database).diff(freshInstall())).as("schema differences from a fresh install")

@@ -1,4 +1,4 @@
-package io.invoicekit.persistence;
+package io.invoicekit.testing.protocol;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,17 +11,17 @@ import java.net.Socket;
  * handler} on a thread of its own; closing it stops accepting. For stand-ins between the driver and
  * PostgreSQL that misbehave on purpose.
  */
-final class LoopbackServer implements AutoCloseable {
+public final class LoopbackServer implements AutoCloseable {
 
     /** What is done with one accepted connection; it closes the socket when done. */
     @FunctionalInterface
-    interface Handler {
+    public interface Handler {
         void handle(Socket client) throws IOException;
     }
 
     private final ServerSocket socket;
 
-    LoopbackServer(String name, Handler handler) {
+    public LoopbackServer(String name, Handler handler) {
         try {
             socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         } catch (IOException e) {
@@ -46,7 +46,7 @@ final class LoopbackServer implements AutoCloseable {
     }
 
     /** A port nothing listens on: one this JVM had and gave back. */
-    static int closedPort() {
+    public static int closedPort() {
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return probe.getLocalPort();
         } catch (IOException e) {
@@ -54,17 +54,17 @@ final class LoopbackServer implements AutoCloseable {
         }
     }
 
-    int port() {
+    public int port() {
         return socket.getLocalPort();
     }
 
     /** A JDBC URL to {@code database} through this server. */
-    String jdbcUrl(String database) {
+    public String jdbcUrl(String database) {
         return plainJdbcUrl(port(), database);
     }
 
     /** A JDBC URL to {@code database} on a loopback port, in plain protocol: no SSL or GSS encryption to see through. */
-    static String plainJdbcUrl(int port, String database) {
+    public static String plainJdbcUrl(int port, String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database + "?sslmode=disable&gssEncMode=disable";
     }
 

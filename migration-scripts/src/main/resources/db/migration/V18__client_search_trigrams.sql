@@ -1,4 +1,4 @@
--- V16 client search trigrams: substring search on clients under row-level security through an
+-- V18 client search trigrams: substring search on clients under row-level security through an
 -- index on leakproof equality, kept by the database.
 --
 -- Purpose: client search (lower(name) or lower(email) contains the text) cannot use V2's trigram
@@ -36,7 +36,7 @@
 --          their windows: a writer of one of those clients waits at most one batch. Hence no
 --          surrounding transaction (see the .conf beside it).
 -- Re-run:  every statement is idempotent; the backfill stores only windows not yet stored.
--- Undo:    db/undo/U16__client_search_trigrams.sql drops the trigger, the table and the functions.
+-- Undo:    db/undo/U18__client_search_trigrams.sql drops the trigger, the table and the functions.
 
 -- lower() as ILIKE and the search's LIKE have it (the input's collation, the database's ctype);
 -- distinct byte for byte, so that no collation can fold two windows into one.

@@ -1,4 +1,4 @@
-package io.invoicekit.persistence;
+package io.invoicekit.testing.protocol;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -11,19 +11,19 @@ import java.nio.charset.StandardCharsets;
  * relays or answers: after the untyped startup packet, every message is a type byte and a length
  * that counts itself and the body.
  */
-final class WireProtocol {
+public final class WireProtocol {
 
     /** ReadyForQuery: the server is done with what the client sent before it. */
-    static final byte READY_FOR_QUERY = 'Z';
+    public static final byte READY_FOR_QUERY = 'Z';
 
     private WireProtocol() {
     }
 
     /** One typed message. */
-    record Message(byte type, byte[] body) {
+    public record Message(byte type, byte[] body) {
 
         /** The SQL of a simple query ('Q') or of a statement being parsed ('P': its name, then its SQL); else null. */
-        String sql() {
+        public String sql() {
             return switch (type) {
                 case 'Q' -> cString(0);
                 case 'P' -> cString(cString(0).getBytes(StandardCharsets.UTF_8).length + 1);
@@ -31,7 +31,19 @@ final class WireProtocol {
             };
         }
 
-        void writeTo(DataOutputStream out) throws IOException {
+        /**
+         * The prepared statement a Parse ('P') creates or a Bind ('B', after its portal's name) uses;
+         * empty for the unnamed statement; null for other messages.
+         */
+        public String statementName() {
+            return switch (type) {
+                case 'P' -> cString(0);
+                case 'B' -> cString(cString(0).getBytes(StandardCharsets.UTF_8).length + 1);
+                default -> null;
+            };
+        }
+
+        public void writeTo(DataOutputStream out) throws IOException {
             out.writeByte(type);
             out.writeInt(body.length + 4);
             out.write(body);
@@ -48,7 +60,7 @@ final class WireProtocol {
     }
 
     /** The client's startup packet (length, protocol version, parameters), whole, to relay as it is. */
-    static byte[] readStartup(DataInputStream in) throws IOException {
+    public static byte[] readStartup(DataInputStream in) throws IOException {
         int length = in.readInt();
         byte[] packet = new byte[length];
         packet[0] = (byte) (length >>> 24);
@@ -59,7 +71,7 @@ final class WireProtocol {
         return packet;
     }
 
-    static Message read(DataInputStream in) throws IOException {
+    public static Message read(DataInputStream in) throws IOException {
         byte type = in.readByte();
         byte[] body = new byte[in.readInt() - 4];
         in.readFully(body);
@@ -67,7 +79,7 @@ final class WireProtocol {
     }
 
     /** An ErrorResponse of severity FATAL, as a server sends it before it hangs up. */
-    static Message fatal(String sqlState, String text) {
+    public static Message fatal(String sqlState, String text) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         field(body, 'S', "FATAL");
         field(body, 'V', "FATAL");
