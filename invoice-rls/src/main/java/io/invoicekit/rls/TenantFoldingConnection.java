@@ -40,7 +40,12 @@ public final class TenantFoldingConnection extends DefaultConnection {
     // raises when the database gave the transaction no tenant (a wrong key, an expired token),
     // saying why; OFFSET 0 keeps the subquery from being merged into the outer select, so the
     // settings are made before the check reads them.
-    static final String SET_TENANT = "select public.require_tenant() from (select set_config(?, ?, true), "
+    /**
+     * The statement that sets the tenant, with three parameters (the setting, the tenant's value,
+     * the actor); folded, it goes first, then {@code ;} and the work's statement. Public for code
+     * that records what a store sends and must tell the setting from the work (the benchmarks).
+     */
+    public static final String SET_TENANT = "select public.require_tenant() from (select set_config(?, ?, true), "
             + "set_config('app.actor', coalesce(?, ''), true) offset 0) tenant";
 
     private static final Set<String> EXECUTIONS = Set.of("execute", "executeQuery", "executeUpdate",

@@ -8,6 +8,7 @@ import io.invoicekit.benchmarks.data.DataSetPlan;
 import io.invoicekit.core.tenant.TenantId;
 import io.invoicekit.persistence.InvoiceStore;
 import io.invoicekit.persistence.PooledDataSources;
+import io.invoicekit.persistence.TenantTransaction;
 import io.invoicekit.rls.TenantKey;
 import io.invoicekit.rls.TenantSigning;
 import io.invoicekit.testing.ConnectionSettings;
@@ -22,10 +23,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -44,8 +47,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * <ul>
  *   <li>{@link #store}: our repositories, as the application role under row-level security, the
  *       tenant given as {@link #context} says;</li>
- *   <li>{@link #jdbc}: hand-written JDBC with the repository's SQL, same role, tenant set the same
- *       way (the store's statement, signed or not as {@link #context} says);</li>
+ *   <li>{@link #jdbc}: plain JDBC sending the SQL the repository sends, captured from it at setup
+ *       ({@link #capture}), same role, tenant set the same way (the store's statement, signed or not
+ *       as {@link #context} says);</li>
  *   <li>{@link #jdbcWithoutRls}: the same SQL as a superuser, who bypasses RLS: the explicit
  *       {@code user_id = ?} is the only tenant filter and no tenant is set;</li>
  *   <li>{@link #perRowPolicy}: the same SQL and role on copies of the tables (schema {@code
@@ -113,6 +117,7 @@ public abstract class BenchmarkDatabase {
     private final List<HikariDataSource> pools = new ArrayList<>();
     private HibernatePeer peer;
     private BenchmarkTarget target;
+    private CapturedSql captured;
 
     @Setup(Level.Trial)
     public void connect() throws SQLException {
@@ -210,6 +215,31 @@ public abstract class BenchmarkDatabase {
             case NO_INDEXES -> noIndexes;
             default -> throw new IllegalArgumentException(variant + " is not one of the ways in that send the same SQL");
         };
+    }
+
+    /**
+     * What the repository sends for {@code call} in this benchmark's tenant, recorded by running it
+     * once through a store like {@link #store} (the same pool, clock and tenant signing): the SQL
+     * the class's JDBC variants send ({@link #replay}). For reads: the call runs for real.
+     */
+    protected CapturedSql capture(Function<TenantTransaction, ?> call) {
+        captured = CapturedSql.capture(application, recording -> InvoiceStore.builder().dataSource(recording)
+                .clock(clock).tenantSigning(signing).build().inTenant(tenantId, call));
+        return captured;
+    }
+
+    /** What {@link #capture} recorded last at setup, or null: for {@link QueryPlans}. */
+    CapturedSql captured() {
+        return captured;
+    }
+
+    /**
+     * {@code sql} sent through a variant's way in ({@link #sql}), each bound value that is a key
+     * of {@code substitutions} replaced by its value; the rows it read.
+     */
+    protected List<Object[]> replay(Variant variant, CapturedSql sql, Map<?, ?> substitutions) {
+        return sql(variant).inTransaction(tenantUuid(), tx -> variant == Variant.PER_ROW_POLICY
+                ? sql.replayUnqualified(tx, substitutions) : sql.replay(tx, substitutions));
     }
 
     /** What a benchmark method throws for a variant it has no case for. */

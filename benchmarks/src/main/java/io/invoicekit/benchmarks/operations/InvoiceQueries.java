@@ -3,8 +3,9 @@ package io.invoicekit.benchmarks.operations;
 /**
  * The SQL that invoice-persistence sends (as jOOQ renders it, less the {@code public.} qualifiers,
  * so that the per-row-policy baseline finds its copies of the tables through its search_path),
- * written out by hand for the JDBC baselines. Each benchmark class keeps the statements only it
- * uses; these are the ones several share.
+ * written out by hand for the baselines that are not captured from the repository ({@link
+ * CapturedSql}): the writes' JDBC variants and the seeds' list query. Each benchmark class keeps
+ * the statements only it uses; these are the ones several share.
  */
 final class InvoiceQueries {
 

@@ -4,6 +4,7 @@ import io.invoicekit.core.invoice.DisplayStatus;
 import io.invoicekit.core.invoice.Invoice;
 import io.invoicekit.persistence.InvoiceFilter;
 import io.invoicekit.persistence.Page;
+import io.invoicekit.persistence.TenantTransaction;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -18,7 +19,6 @@ public class InvoicesByStatus extends InvoiceList {
                    and invoices.due_date < cast(? as date))
             order by invoices.issue_date desc, invoices.id desc
             fetch next ? rows only""";
-    static final String OVERDUE = InvoiceQueries.SELECT_INVOICES + OVERDUE_WHERE;
 
     public InvoicesByStatus() {
         super(OVERDUE_WHERE);
@@ -30,9 +30,8 @@ public class InvoicesByStatus extends InvoiceList {
     }
 
     @Override
-    Page<Invoice> listByRepository() {
-        return store.inTenant(tenantId,
-                tx -> tx.invoices().list(InvoiceFilter.all().withStatus(DisplayStatus.OVERDUE), LIMIT));
+    Page<Invoice> listIn(TenantTransaction transaction) {
+        return transaction.invoices().list(InvoiceFilter.all().withStatus(DisplayStatus.OVERDUE), LIMIT);
     }
 
     @Override

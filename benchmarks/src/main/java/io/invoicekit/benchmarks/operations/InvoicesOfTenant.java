@@ -3,6 +3,7 @@ package io.invoicekit.benchmarks.operations;
 import io.invoicekit.core.invoice.Invoice;
 import io.invoicekit.persistence.InvoiceFilter;
 import io.invoicekit.persistence.Page;
+import io.invoicekit.persistence.TenantTransaction;
 
 /** The seeds' "get 1000 invoices": a tenant's newest 1000 invoices, each with its lines. */
 public class InvoicesOfTenant extends InvoiceList {
@@ -11,7 +12,6 @@ public class InvoicesOfTenant extends InvoiceList {
             where invoices.user_id = cast(? as uuid)
             order by invoices.issue_date desc, invoices.id desc
             fetch next ? rows only""";
-    static final String NEWEST = InvoiceQueries.SELECT_INVOICES + NEWEST_WHERE;
 
     public InvoicesOfTenant() {
         super(NEWEST_WHERE);
@@ -23,8 +23,8 @@ public class InvoicesOfTenant extends InvoiceList {
     }
 
     @Override
-    Page<Invoice> listByRepository() {
-        return store.inTenant(tenantId, tx -> tx.invoices().list(InvoiceFilter.all(), LIMIT));
+    Page<Invoice> listIn(TenantTransaction transaction) {
+        return transaction.invoices().list(InvoiceFilter.all(), LIMIT);
     }
 
     @Override

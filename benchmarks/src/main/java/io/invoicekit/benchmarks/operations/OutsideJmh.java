@@ -36,6 +36,11 @@ final class OutsideJmh implements AutoCloseable {
         return benchmark.invokeOnce();
     }
 
+    /** The SQL the case's class captured from the repository at setup, or null. */
+    CapturedSql captured() {
+        return benchmark.captured();
+    }
+
     @Override
     public void close() throws SQLException {
         benchmark.disconnect();

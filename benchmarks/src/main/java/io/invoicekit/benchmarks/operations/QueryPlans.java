@@ -1,21 +1,25 @@
 package io.invoicekit.benchmarks.operations;
 
-import io.invoicekit.benchmarks.data.DataSetPlan;
 import io.invoicekit.rls.TenantSigning;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * EXPLAIN ANALYZE of the read benchmarks' SQL for the largest tenant, as the application role
  * with the tenant set as the store sets it, signed (the plans our users get: under row-level security only leakproof
  * operators can become index conditions ahead of the policy) and as the superuser (RLS off), so
- * that a miss in the report comes with the plan that explains it. Each query runs once first to
- * warm the cache; the second run's plan is kept.
+ * that a miss in the report comes with the plan that explains it. The SQL is what each benchmark
+ * class captured from the repository at its setup ({@link OutsideJmh}: largest tenant, signed).
+ * Each query runs once first to warm the cache; the second run's plan is kept.
  */
 public final class QueryPlans {
+
+    private static final List<Class<? extends BenchmarkDatabase>> EXPLAINED = List.of(InvoicesOfTenant.class,
+            LineItemsOfInvoice.class, InvoicesByStatus.class, ClientSearch.class);
 
     private QueryPlans() {
     }
@@ -31,41 +35,35 @@ public final class QueryPlans {
 
     public static List<Plan> explain(BenchmarkTarget target) throws SQLException {
         UUID tenant;
-        UUID invoice;
         try (Connection owner = target.owner().connect()) {
             tenant = BenchmarkDatabase.ids(owner, "select user_id from baseline.tenants where rank = 1").getFirst();
-            invoice = BenchmarkDatabase.ids(owner, "select id from invoices where user_id = ? order by md5(id::text) limit 1",
-                    tenant).getFirst();
         }
-        List<Query> queries = List.of(
-                new Query(InvoicesOfTenant.class, InvoicesOfTenant.NEWEST, new Object[] {tenant, InvoiceList.LIMIT + 1}),
-                new Query(LineItemsOfInvoice.class, LineItemsOfInvoice.LINES_OF_INVOICE, new Object[] {tenant, invoice}),
-                new Query(InvoicesByStatus.class, InvoicesByStatus.OVERDUE,
-                        InvoicesByStatus.parameters(tenant, DataSetPlan.AS_OF)),
-                new Query(ClientSearch.class, ClientSearch.SEARCH, ClientSearch.parameters(tenant)));
         TenantSql application = TenantSql.asTheStore(target.application().dataSource(),
                 TenantSigning.signed(BenchmarkDatabase.tenantKey(target)));
         TenantSql owner = TenantSql.withoutTenant(target.owner().dataSource());
         List<Plan> plans = new ArrayList<>();
-        for (Query query : queries) {
-            plans.add(query.explain(application, tenant, "application role (RLS, signed tenant)"));
-            plans.add(query.explain(owner, tenant, "superuser (RLS off)"));
+        for (Class<? extends BenchmarkDatabase> benchmark : EXPLAINED) {
+            CapturedSql sql;
+            try (OutsideJmh setUp = OutsideJmh.connect(new BenchmarkCase(benchmark, Variant.JDBC), target)) {
+                sql = setUp.captured();
+            }
+            plans.add(explain(benchmark, sql, application, tenant, "application role (RLS, signed tenant)"));
+            plans.add(explain(benchmark, sql, owner, tenant, "superuser (RLS off)"));
         }
         return plans;
     }
 
-    private record Query(Class<? extends BenchmarkDatabase> benchmark, String sql, Object[] parameters) {
-
-        Plan explain(TenantSql way, UUID tenant, String role) {
-            String text = way.inTransaction(tenant, tx -> {
-                TenantSql.query(tx, sql, parameters);
-                StringBuilder plan = new StringBuilder();
-                for (Object[] line : TenantSql.query(tx, "explain (analyze, buffers) " + sql, parameters)) {
-                    plan.append(line[0]).append('\n');
-                }
-                return plan.toString();
-            });
-            return new Plan(benchmark, role, text);
-        }
+    private static Plan explain(Class<? extends BenchmarkDatabase> benchmark, CapturedSql sql, TenantSql way,
+                                UUID tenant, String role) {
+        CapturedSql explained = sql.explained();
+        String text = way.inTransaction(tenant, tx -> {
+            sql.replay(tx, Map.of());
+            StringBuilder plan = new StringBuilder();
+            for (Object[] line : explained.replay(tx, Map.of())) {
+                plan.append(line[0]).append('\n');
+            }
+            return plan.toString();
+        });
+        return new Plan(benchmark, role, text);
     }
 }

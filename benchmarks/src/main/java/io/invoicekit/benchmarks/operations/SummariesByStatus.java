@@ -2,6 +2,7 @@ package io.invoicekit.benchmarks.operations;
 
 import io.invoicekit.core.invoice.DisplayStatus;
 import io.invoicekit.persistence.InvoiceFilter;
+import io.invoicekit.persistence.TenantTransaction;
 import java.time.LocalDate;
 
 /** The tenant's newest 1000 OVERDUE invoices as a list screen's rows. */
@@ -12,9 +13,9 @@ public class SummariesByStatus extends SummaryList {
     }
 
     @Override
-    Object byRepository() {
-        return store.inTenant(tenantId, tx -> tx.invoices().summaries(
-                InvoiceFilter.all().withStatus(DisplayStatus.OVERDUE), InvoiceList.LIMIT));
+    Object summariesIn(TenantTransaction transaction) {
+        return transaction.invoices().summaries(InvoiceFilter.all().withStatus(DisplayStatus.OVERDUE),
+                InvoiceList.LIMIT);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.invoicekit.benchmarks.operations;
 
 import io.invoicekit.persistence.InvoiceFilter;
+import io.invoicekit.persistence.TenantTransaction;
 
 /** The tenant's newest 1000 invoices as a list screen's rows. */
 public class SummariesOfTenant extends SummaryList {
@@ -10,8 +11,8 @@ public class SummariesOfTenant extends SummaryList {
     }
 
     @Override
-    Object byRepository() {
-        return store.inTenant(tenantId, tx -> tx.invoices().summaries(InvoiceFilter.all(), InvoiceList.LIMIT));
+    Object summariesIn(TenantTransaction transaction) {
+        return transaction.invoices().summaries(InvoiceFilter.all(), InvoiceList.LIMIT);
     }
 
     @Override

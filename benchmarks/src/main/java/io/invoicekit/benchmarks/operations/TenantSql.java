@@ -96,6 +96,13 @@ final class TenantSql {
     static List<Object[]> query(Connection connection, String sql, Object... parameters) throws SQLException {
         try (PreparedStatement statement = prepare(connection, sql, parameters);
              ResultSet result = statement.executeQuery()) {
+            return rows(result);
+        }
+    }
+
+    /** Every column of every row of {@code result} with {@code getObject}, as the driver types it; closes it. */
+    static List<Object[]> rows(ResultSet result) throws SQLException {
+        try (result) {
             int columns = result.getMetaData().getColumnCount();
             List<Object[]> rows = new ArrayList<>();
             while (result.next()) {

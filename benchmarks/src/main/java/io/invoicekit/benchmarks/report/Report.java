@@ -115,9 +115,12 @@ public final class Report {
               (`InvoiceStore.builder().tenantSigning(TenantSigning.signed(key))`, the benchmarks' key made by the
               owner with `create_tenant_key`), or, in the signed-against-unsigned table, also the bare `app.user_id`
               (`TenantSigning.unsigned()`, compatibility mode).
-            - **JDBC (RLS)**: the SQL the repository sends, hand-written with plain JDBC, same role, same pool settings,
-              the tenant set the same way, through the same `TenantFoldingConnection`: the same statement and the
-              same signed token or bare id (`select public.require_tenant() from (select set_config(?, ?, true),
+            - **JDBC (RLS)**: the SQL the repository sends, with plain JDBC, same role, same pool settings. For the reads
+              it is captured from the repository itself: at setup the benchmark runs the repository's call once
+              through a recording of its connections (`CapturedSql`), then sends the recorded statements with their
+              bound parameters (a line-items call puts its own invoice in place of the captured one); for the
+              writes it is written out by hand as jOOQ renders it. The tenant set the same way, through the same
+              `TenantFoldingConnection`: the same statement and the same signed token or bare id (`select public.require_tenant() from (select set_config(?, ?, true),
               set_config('app.actor', ...) offset 0) tenant`) in the round trip of the first statement, rows read
               with `getObject`: the floor for our layer.
             - **JDBC, RLS off**: the same SQL as a superuser, who bypasses row-level security; the query's explicit
@@ -156,12 +159,9 @@ public final class Report {
 
             ## Caveats
 
-            - The JDBC variants send SQL copied by hand from the repository, not captured from it. Client search's
-              still send the query before V18 (`lower(name) like ... or lower(email) like ...` on clients alone,
-              which under RLS cannot use the trigram indexes), so for client search "JDBC (RLS)" is that query
-              and "JDBC, RLS off" the seeds' explicit filter with its GIN indexes, while the repository runs V18's
-              search by `client_search_trigrams`. The summaries have no JDBC copy yet: their floor is the seeds'
-              row query.
+            - The writes' JDBC variants (create and issue, record a payment, issue an invoice) send SQL written out by
+              hand as the repository sends it, not captured from it. Client search has no per-row-policy variant:
+              the repository's search (V18) reads `client_search_trigrams`, which the baseline schema does not copy.
             - The whole run is in compatibility mode (`call allow_unsigned_tenants()`, so that the unsigned context
               works beside the signed one on the same data): a transaction with a token is verified exactly as in
               signed mode (the mode is read only when no token is set). The unsigned context of V15 is not quite

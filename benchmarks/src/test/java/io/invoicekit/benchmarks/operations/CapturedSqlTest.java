@@ -1,0 +1,208 @@
+package io.invoicekit.benchmarks.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.invoicekit.benchmarks.Scale;
+import io.invoicekit.benchmarks.data.DataSetLoader;
+import io.invoicekit.benchmarks.data.DataSetPlan;
+import io.invoicekit.core.client.Client;
+import io.invoicekit.core.invoice.Invoice;
+import io.invoicekit.core.invoice.InvoiceSummary;
+import io.invoicekit.core.invoice.LineItem;
+import io.invoicekit.core.tenant.InvoiceId;
+import io.invoicekit.core.tenant.TenantId;
+import io.invoicekit.persistence.InvoiceStore;
+import io.invoicekit.persistence.Page;
+import io.invoicekit.rls.TenantKey;
+import io.invoicekit.rls.TenantSigning;
+import io.invoicekit.testing.MigratedDatabase;
+import io.invoicekit.testing.TestDatabaseExtension;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.postgresql.util.PGobject;
+
+/**
+ * The JDBC variants send what the repository sends: each read benchmark captures its one statement
+ * from the repository, without the tenant setting the store folds in front of it, and its replay
+ * reads the repository's rows, in its order, through every way in that replays it. On the
+ * smoke-scale data set, largest tenant, signed context (as {@link OutsideJmh} sets a case up).
+ */
+@ExtendWith(TestDatabaseExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CapturedSqlTest {
+
+    private static final long SEED = 20251027L;
+    // Each line of a line-items JSON array starts with the line's id: ["<id>", description, ...].
+    private static final Pattern LINE_ID = Pattern.compile("\\[\"([0-9a-f-]{36})\"");
+
+    private final MigratedDatabase database;
+    private final BenchmarkTarget target;
+    private final UUID largest;
+
+    CapturedSqlTest(MigratedDatabase database) throws SQLException {
+        this.database = database;
+        new DataSetLoader(database.owner(), database.applicationRole(), new PrintStream(OutputStream.nullOutputStream()))
+                .load(DataSetPlan.of(Scale.SMOKE, SEED));
+        target = new BenchmarkTarget(database.owner(), database.application());
+        try (Connection owner = database.owner().connect()) {
+            largest = BenchmarkDatabase.ids(owner, "select user_id from baseline.tenants where rank = 1").getFirst();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(classes = {InvoicesOfTenant.class, LineItemsOfInvoice.class, InvoicesByStatus.class,
+            ClientSearch.class, SummariesOfTenant.class, SummariesByStatus.class})
+    void each_read_captures_its_statement_without_the_tenant_setting(Class<? extends BenchmarkDatabase> benchmark)
+            throws SQLException {
+        List<CapturedSql.Statement> statements;
+        try (OutsideJmh setUp = OutsideJmh.connect(new BenchmarkCase(benchmark, Variant.JDBC), target)) {
+            statements = setUp.captured().statements();
+        }
+
+        assertThat(statements).hasSize(1);
+        CapturedSql.Statement statement = statements.getFirst();
+        assertThat(statement.sql()).startsWith("select").doesNotContain("set_config", "require_tenant", ";");
+        // Every parameter of the SQL bound, from the first: none of the setting's three left, none shifted.
+        int parameters = (int) statement.sql().chars().filter(c -> c == '?').count();
+        assertThat(statement.bindings()).extracting(CapturedSql.Binding::index)
+                .containsExactlyElementsOf(Stream.iterate(1, i -> i + 1).limit(parameters).toList());
+        assertThat(statement.bindings()).extracting(binding -> String.valueOf(binding.value()))
+                .contains(largest.toString())
+                .noneMatch(value -> value.startsWith("app."));
+    }
+
+    @Test
+    void client_search_captures_the_search_by_trigrams() throws SQLException {
+        try (OutsideJmh setUp = OutsideJmh.connect(new BenchmarkCase(ClientSearch.class, Variant.JDBC), target)) {
+            assertThat(setUp.captured().statements().getFirst().sql()).contains("client_search_trigrams");
+        }
+    }
+
+    @Test
+    void the_report_explains_the_captured_statements() throws SQLException {
+        List<QueryPlans.Plan> plans = QueryPlans.explain(target);
+
+        assertThat(plans).hasSize(8).allSatisfy(plan -> assertThat(plan.text()).contains("Execution Time"));
+        assertThat(plans).filteredOn(plan -> plan.benchmark() == ClientSearch.class)
+                .allSatisfy(plan -> assertThat(plan.text()).contains("client_search_trigrams"));
+    }
+
+    static Stream<Arguments> replays() {
+        List<Arguments> replays = new ArrayList<>();
+        for (var benchmark : List.of(InvoicesOfTenant.class, InvoicesByStatus.class, SummariesOfTenant.class,
+                SummariesByStatus.class)) {
+            for (Variant variant : List.of(Variant.JDBC, Variant.JDBC_WITHOUT_RLS, Variant.PER_ROW_POLICY)) {
+                replays.add(Arguments.of(benchmark, variant));
+            }
+        }
+        for (Variant variant : List.of(Variant.JDBC, Variant.JDBC_WITHOUT_RLS, Variant.NO_INDEXES)) {
+            replays.add(Arguments.of(ClientSearch.class, variant));
+        }
+        return replays.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("replays")
+    void the_replay_reads_the_rows_the_repository_reads(Class<? extends BenchmarkDatabase> benchmark, Variant variant)
+            throws SQLException {
+        List<List<UUID>> ours = idsOf(invokeOnce(new BenchmarkCase(benchmark, Variant.REPOSITORY)));
+        @SuppressWarnings("unchecked")
+        List<Object[]> replayed = (List<Object[]>) invokeOnce(new BenchmarkCase(benchmark, variant));
+
+        assertThat(ours).isNotEmpty();
+        assertThat(replayed.stream().map(CapturedSqlTest::idsOf).toList()).isEqualTo(ours);
+    }
+
+    @Test
+    void a_substituted_invoice_is_read_in_place_of_the_captured_one() throws SQLException {
+        TenantSigning signing = TenantSigning.signed(TenantKey.parse(database.tenantKey()));
+        TenantId tenant = TenantId.of(largest);
+        List<UUID> invoices;
+        try (Connection owner = database.owner().connect()) {
+            invoices = BenchmarkDatabase.ids(owner, "select invoice_id from line_items where user_id = ? "
+                    + "group by invoice_id order by count(*) desc, invoice_id limit 2", largest);
+        }
+        UUID captured = invoices.get(0);
+        UUID other = invoices.get(1);
+        CapturedSql sql = CapturedSql.capture(database.applicationDataSource(), recording -> store(recording, signing)
+                .inTenant(tenant, tx -> tx.invoices().lineItems(InvoiceId.of(captured))));
+        TenantSql jdbc = TenantSql.asTheStore(database.applicationDataSource(), signing);
+        InvoiceStore store = store(database.applicationDataSource(), signing);
+
+        List<UUID> otherLines = store.inTenant(tenant, tx -> tx.invoices().lineItems(InvoiceId.of(other))).stream()
+                .map(line -> line.id().value()).toList();
+        assertThat(linesRead(jdbc.inTransaction(largest, tx -> sql.replay(tx, Map.of(captured, other)))))
+                .isNotEmpty().isEqualTo(otherLines);
+        assertThat(linesRead(jdbc.inTransaction(largest, tx -> sql.replay(tx, Map.of()))))
+                .isEqualTo(store.inTenant(tenant, tx -> tx.invoices().lineItems(InvoiceId.of(captured))).stream()
+                        .map(line -> line.id().value()).toList())
+                .isNotEqualTo(otherLines);
+        assertThatThrownBy(() -> jdbc.inTransaction(largest, tx -> sql.replay(tx, Map.of(UUID.randomUUID(), other))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("bound nowhere");
+    }
+
+    private static InvoiceStore store(javax.sql.DataSource dataSource, TenantSigning signing) {
+        return InvoiceStore.builder().dataSource(dataSource).tenantSigning(signing).build();
+    }
+
+    private Object invokeOnce(BenchmarkCase benchmarkCase) throws SQLException {
+        try (OutsideJmh benchmark = OutsideJmh.connect(benchmarkCase, target)) {
+            return benchmark.invokeOnce();
+        }
+    }
+
+    /** Each row's id, then, for an invoice, its lines' ids. */
+    private static List<List<UUID>> idsOf(Object repositoryResult) {
+        List<?> items = repositoryResult instanceof Page<?> page ? page.items() : (List<?>) repositoryResult;
+        return items.stream().map(item -> switch (item) {
+            case Invoice invoice -> Stream.concat(Stream.of(invoice.id().value()),
+                    invoice.lines().stream().map(line -> line.id().value())).toList();
+            case InvoiceSummary summary -> List.of(summary.id().value());
+            case Client client -> List.of(client.id().value());
+            default -> throw new IllegalArgumentException("not a repository row: " + item);
+        }).toList();
+    }
+
+    /** The row's id, then the line ids in any JSON column of it (an invoice's nested lines). */
+    private static List<UUID> idsOf(Object[] row) {
+        List<UUID> ids = new ArrayList<>(List.of((UUID) row[0]));
+        for (Object column : row) {
+            if (column instanceof PGobject json && json.getType().startsWith("json")) {
+                ids.addAll(lineIdsIn(json.getValue()));
+            }
+        }
+        return ids;
+    }
+
+    /** The line ids in the one row of a line-items read. */
+    private static List<UUID> linesRead(List<Object[]> rows) {
+        assertThat(rows).hasSize(1);
+        return lineIdsIn(((PGobject) rows.getFirst()[0]).getValue());
+    }
+
+    private static List<UUID> lineIdsIn(String json) {
+        List<UUID> ids = new ArrayList<>();
+        Matcher matcher = LINE_ID.matcher(json);
+        while (matcher.find()) {
+            ids.add(UUID.fromString(matcher.group(1)));
+        }
+        return ids;
+    }
+}
