@@ -220,12 +220,31 @@ public abstract class BenchmarkDatabase {
     /**
      * What the repository sends for {@code call} in this benchmark's tenant, recorded by running it
      * once through a store like {@link #store} (the same pool, clock and tenant signing): the SQL
-     * the class's JDBC variants send ({@link #replay}). For reads: the call runs for real.
+     * the class's JDBC variants send ({@link #replay}). Its transaction is rolled back, so that a
+     * write captured leaves the data as the benchmark found it.
      */
     protected CapturedSql capture(Function<TenantTransaction, ?> call) {
-        captured = CapturedSql.capture(application, recording -> InvoiceStore.builder().dataSource(recording)
-                .clock(clock).tenantSigning(signing).build().inTenant(tenantId, call));
+        captured = CapturedSql.capture(application, recording -> {
+            InvoiceStore recorded = InvoiceStore.builder().dataSource(recording).clock(clock).tenantSigning(signing)
+                    .build();
+            try {
+                recorded.inTenant(tenantId, tx -> {
+                    call.apply(tx);
+                    throw new RolledBack();
+                });
+            } catch (RolledBack expected) {
+                // The call's statements are recorded; what they changed is undone.
+            }
+        });
         return captured;
+    }
+
+    /** Thrown out of a captured call, after it, to roll its transaction back. */
+    private static final class RolledBack extends RuntimeException {
+
+        RolledBack() {
+            super("rolled back after capturing", null, false, false);
+        }
     }
 
     /** What {@link #capture} recorded last at setup, or null: for {@link QueryPlans}. */

@@ -81,7 +81,12 @@ final class CapturedSql {
             throw new IllegalStateException("the call sent no statement to capture");
         }
         this.statements = List.copyOf(statements);
-        this.unqualified = rewritten(statement -> PUBLIC_QUALIFIER.matcher(statement).replaceAll(""));
+        this.unqualified = rewritten(CapturedSql::unqualified);
+    }
+
+    /** {@code sql} naming no schema {@code public}: how the per-row-policy baseline must be sent it. */
+    static String unqualified(String sql) {
+        return PUBLIC_QUALIFIER.matcher(sql).replaceAll("");
     }
 
     /**

@@ -49,6 +49,7 @@ final class InvoiceQueries {
                        row (invoices.subtotal, invoices.currency) as nested, row (invoices.tax, invoices.currency) as nested,
                        row (invoices.total, invoices.currency) as nested,
                        row (invoices.amount_paid, invoices.currency) as nested,
+                       row (invoices.amount_credited, invoices.currency) as nested,
                        invoices.status, invoices.paid_date, invoices.notes, invoices.purchase_order,
                        row (invoices.seller_name, invoices.seller_address, invoices.seller_vat_id) as nested,
                        row (invoices.buyer_name, invoices.buyer_address, invoices.buyer_vat_id) as nested,

@@ -8,15 +8,19 @@ import java.util.UUID;
 /**
  * The repository's {@code issue} written out for the JDBC baselines: the draft locked and read with
  * its lines (the repository checks it can be issued on that), {@code issue_invoice} in the
- * tenant's default series, and the invoice read back with its new number.
+ * tenant's default series, and the invoice read back with its new number. CapturedWritesTest
+ * checks that the statements are the ones the repository sends.
  */
 final class IssueSql {
 
-    private static final String ISSUE = "select issue_invoice(cast(? as uuid), ?, cast(? as uuid), cast(? as date))";
+    static final String ISSUE = """
+            select issue_invoice from issue_invoice(p_invoice_id := cast(? as uuid), p_version := ?,
+                                                    p_series_id := cast(? as uuid), p_issue_date := cast(? as date))""";
     /**
      * issue_invoice takes the tenant from the transaction's setting, and the RLS-off baseline sets
      * none: it sets it in the same statement, so that it still sends one round trip fewer, as it
-     * does for every other operation. The subquery (volatile, never flattened) runs first.
+     * does for every other operation. The subquery (volatile, never flattened) runs first: hence
+     * the call in the select list, where the store's (in FROM) could run before it.
      */
     private static final String SET_TENANT_AND_ISSUE = """
             select issue_invoice(cast(? as uuid), ?, cast(? as uuid), cast(? as date))

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
@@ -23,22 +24,14 @@ import org.openjdk.jmh.annotations.Param;
  * tax): the work grows with the payments an invoice already has, so variants that ran later must
  * not find the earlier ones' payments, and a small tenant has too few open invoices to hand each
  * variant fresh ones. One cent, so that none gets paid off during a run.
+ *
+ * <p>The JDBC variants send the repository's statements, captured at setup recording a payment
+ * against the first of those invoices (rolled back), with this call's invoice and a new payment id
+ * in place of the captured ones.
  */
 public class RecordPayment extends BenchmarkDatabase {
 
     private static final BigDecimal CENT = new BigDecimal("0.01");
-
-    private static final String PAYMENTS_OF_INVOICE = """
-            select payments.id, payments.invoice_id, row (payments.amount, payments.currency) as nested,
-                   payments.method, payments.status, payments.payment_date, payments.transaction_id,
-                   payments.notes, payments.version
-            from payments
-            where (payments.user_id = cast(? as uuid) and payments.invoice_id = cast(? as uuid))
-            order by payments.payment_date, payments.id""";
-    private static final String INSERT_PAYMENT = """
-            insert into payments (user_id, id, invoice_id, currency, amount, method, status, payment_date,
-                                  transaction_id, notes)
-            values (cast(? as uuid), cast(? as uuid), cast(? as uuid), ?, ?, ?, ?, cast(? as date), ?, ?)""";
 
     private static final int FRESH_INVOICES = 512;
     private static final String MARK = "payment benchmark";
@@ -48,6 +41,10 @@ public class RecordPayment extends BenchmarkDatabase {
 
     private List<UUID> openInvoices;
     private List<UUID> peersOpenInvoices;
+    // Captured paying the first open invoice (rolled back); each call pays its own, with a new payment id.
+    private UUID capturedInvoice;
+    private UUID capturedPayment;
+    private CapturedSql recording;
 
     /** Drafts, then issued: a payment is recorded only against an issued invoice, and lines only added to a draft. */
     @Override
@@ -55,6 +52,10 @@ public class RecordPayment extends BenchmarkDatabase {
         var invoices = new BenchmarkInvoices(MARK, currency, taxRate, LocalDate.now(clock));
         openInvoices = invoices.drafts(owner, tenantUuid(), FRESH_INVOICES);
         invoices.issue(owner, tenantUuid(), openInvoices);
+        capturedInvoice = openInvoices.getFirst();
+        Payment captured = payment(capturedInvoice);
+        capturedPayment = captured.id().value();
+        recording = capture(tx -> tx.payments().record(captured));
         // The peer's copies were made when the data set was loaded, before these: it pays its own.
         peersOpenInvoices = ids(owner, "select id from peer.invoices where user_id = ? and status in ('sent', "
                 + "'viewed', 'partially_paid') and total - amount_paid - amount_credited >= 1 limit " + FRESH_INVOICES,
@@ -65,28 +66,25 @@ public class RecordPayment extends BenchmarkDatabase {
     public Object recordPayment() {
         return switch (variant) {
             case REPOSITORY -> recordByRepository();
-            case JDBC, JDBC_WITHOUT_RLS -> record(sql(variant));
+            case JDBC, JDBC_WITHOUT_RLS -> record(variant);
             case HIBERNATE -> peer().recordPayment(tenantUuid(), anyOf(peersOpenInvoices), CENT, PaymentMethod.CARD);
             default -> throw notMeasured(variant);
         };
     }
 
     private Payment recordByRepository() {
-        Payment payment = Payment.pending(PaymentId.generate(clock), InvoiceId.of(anyOf(openInvoices)),
-                Money.of(CENT, currency), PaymentMethod.CARD, LocalDate.now(clock), null, null).complete();
+        Payment payment = payment(anyOf(openInvoices));
         return store.inTenant(tenantId, tx -> tx.payments().record(payment));
     }
 
-    private UUID record(TenantSql way) {
-        UUID tenant = tenantUuid();
-        UUID invoice = anyOf(openInvoices);
+    private Payment payment(UUID invoice) {
+        return Payment.pending(PaymentId.generate(clock), InvoiceId.of(invoice), Money.of(CENT, currency),
+                PaymentMethod.CARD, LocalDate.now(clock), null, null).complete();
+    }
+
+    private UUID record(Variant variant) {
         UUID payment = PaymentId.generate(clock).value();
-        return way.inTransaction(tenant, tx -> {
-            TenantSql.query(tx, InvoiceQueries.LOCK_INVOICE, tenant, invoice);
-            TenantSql.query(tx, PAYMENTS_OF_INVOICE, tenant, invoice);
-            TenantSql.update(tx, INSERT_PAYMENT, tenant, payment, invoice, currency.getCurrencyCode(), CENT, "card",
-                    "completed", LocalDate.now(clock), null, null);
-            return payment;
-        });
+        replay(variant, recording, Map.of(capturedInvoice, anyOf(openInvoices), capturedPayment, payment));
+        return payment;
     }
 }

@@ -116,10 +116,11 @@ public final class Report {
               owner with `create_tenant_key`), or, in the signed-against-unsigned table, also the bare `app.user_id`
               (`TenantSigning.unsigned()`, compatibility mode).
             - **JDBC (RLS)**: the SQL the repository sends, with plain JDBC, same role, same pool settings. For the reads
-              it is captured from the repository itself: at setup the benchmark runs the repository's call once
-              through a recording of its connections (`CapturedSql`), then sends the recorded statements with their
-              bound parameters (a line-items call puts its own invoice in place of the captured one); for the
-              writes it is written out by hand as jOOQ renders it. The tenant set the same way, through the same
+              and for recording a payment it is captured from the repository itself: at setup the benchmark runs the
+              repository's call once through a recording of its connections (`CapturedSql`, the payment rolled back),
+              then sends the recorded statements with their bound parameters, a call's own invoice (and payment id)
+              in place of the captured ones; for issuing, and creating, it is written out by hand as jOOQ renders it.
+              The tenant set the same way, through the same
               `TenantFoldingConnection`: the same statement and the same signed token or bare id (`select public.require_tenant() from (select set_config(?, ?, true),
               set_config('app.actor', ...) offset 0) tenant`) in the round trip of the first statement, rows read
               with `getObject`: the floor for our layer.
@@ -159,9 +160,11 @@ public final class Report {
 
             ## Caveats
 
-            - The writes' JDBC variants (create and issue, record a payment, issue an invoice) send SQL written out by
-              hand as the repository sends it, not captured from it. Client search has no per-row-policy variant:
-              the repository's search (V18) reads `client_search_trigrams`, which the baseline schema does not copy.
+            - Issuing's and creating's JDBC variants send SQL written out by hand, not captured: issuing's statements
+              are checked against the repository's by a test; creating's are not the same: JDBC sends the invoice and
+              its lines as two prepared inserts, where the repository sends them as one batch with inlined values.
+              Client search has no per-row-policy variant: the repository's search (V18) reads
+              `client_search_trigrams`, which the baseline schema does not copy.
             - The whole run is in compatibility mode (`call allow_unsigned_tenants()`, so that the unsigned context
               works beside the signed one on the same data): a transaction with a token is verified exactly as in
               signed mode (the mode is read only when no token is set). The unsigned context of V15 is not quite
