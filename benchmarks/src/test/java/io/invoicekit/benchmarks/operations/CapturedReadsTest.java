@@ -117,6 +117,20 @@ class CapturedReadsTest {
         assertThat(replayed.stream().limit(ours.size()).map(CapturedReadsTest::idsOf).toList()).isEqualTo(ours);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"JDBC", "JDBC_WITHOUT_RLS", "PER_ROW_POLICY", "NO_INDEXES"})
+    void every_way_in_replays_the_lines_of_an_invoice(Variant variant) throws SQLException {
+        @SuppressWarnings("unchecked")
+        List<Object[]> replayed = (List<Object[]>) smoke.invokeOnce(new BenchmarkCase(LineItemsOfInvoice.class, variant));
+
+        List<UUID> lines = linesRead(replayed);
+        assertThat(lines).isNotEmpty();
+        assertThat(smoke.asOwner(owner -> TenantSql.query(owner, "select count(distinct invoice_id) from line_items "
+                + "where user_id = ? and id = any(cast(? as uuid[]))", smoke.largest(),
+                "{" + String.join(",", lines.stream().map(UUID::toString).toList()) + "}")).getFirst()[0])
+                .isEqualTo(1L);
+    }
+
     @Test
     void a_substituted_invoice_is_read_in_place_of_the_captured_one() throws SQLException {
         TenantSigning signing = TenantSigning.signed(TenantKey.parse(smoke.database().tenantKey()));
