@@ -64,8 +64,8 @@ final class InvoiceDataGenerator {
                 .plusSeconds(random.nextLong(86_400L * 30));
         UUID tenant = ids.at(joined);
         String slug = String.format(Locale.ROOT, "tenant-%04d", rank);
-        out.accept(new Rows.Tenant(tenant, "Tenant " + rank + " " + pick(SURNAMES, random) + " " + pick(TRADES, random),
-                "billing@" + slug + ".example.com"));
+        String name = "Tenant " + rank + " " + pick(SURNAMES, random) + " " + pick(TRADES, random);
+        out.accept(new Rows.Tenant(tenant, name, "billing@" + slug + ".example.com"));
         String currency = pick(CURRENCIES, random);
         BigDecimal taxRate = pick(TAX_RATES, random);
 
@@ -86,7 +86,7 @@ final class InvoiceDataGenerator {
             issueDays[i] = asOf.toEpochDay() - random.nextInt(HISTORY_DAYS + 1);
         }
         Arrays.sort(issueDays);
-        var context = new TenantContext(tenant, currency, taxRate, ids, random, out, new Numbers());
+        var context = new TenantContext(tenant, name, currency, taxRate, ids, random, out, new Numbers());
         for (int i = 0; i < invoices; i++) {
             // A power law over the clients: the first few take most of the invoices.
             double u = random.nextDouble();
@@ -97,7 +97,7 @@ final class InvoiceDataGenerator {
     }
 
     /** What every invoice of one tenant shares while it is generated. */
-    private record TenantContext(UUID tenant, String currency, BigDecimal taxRate, IdSource ids,
+    private record TenantContext(UUID tenant, String name, String currency, BigDecimal taxRate, IdSource ids,
                                  SplittableRandom random, Consumer<CopyRow> out, Numbers numbers) {
     }
 
@@ -157,11 +157,12 @@ final class InvoiceDataGenerator {
             payments.put(issued.plusDays(random.nextLong(paidOn.toEpochDay() - issued.toEpochDay() + 1)), first);
             payments.merge(paidOn, paid.subtract(first), BigDecimal::add);
         }
-        String number = status.equals("draft") ? null : context.numbers().next();
-        out.accept(new Rows.Invoice(tenant, id, client.id(), number, status, currency, issued, due,
-                taxRate, subtotal, tax, total, paid,
+        boolean draft = status.equals("draft");
+        out.accept(new Rows.Invoice(tenant, id, client.id(), draft ? null : context.numbers().next(), status, currency,
+                issued, due, taxRate, subtotal, tax, total, paid,
                 status.equals("paid") ? paidOn.atTime(12, 0).toInstant(ZoneOffset.UTC) : null,
-                random.nextInt(4) == 0 ? "PO-" + (10_000 + random.nextInt(90_000)) : null));
+                random.nextInt(4) == 0 ? "PO-" + (10_000 + random.nextInt(90_000)) : null,
+                draft ? null : created, draft ? null : context.name(), draft ? null : client.name()));
         for (Rows.LineItem line : lines) {
             out.accept(line);
         }

@@ -36,18 +36,26 @@ final class Rows {
         }
     }
 
-    /** {@code number} is null for a draft: a draft is numbered when it is issued. */
+    /**
+     * {@code number} is null for a draft: a draft is numbered when it is issued. So are
+     * {@code issued} and the seller's and buyer's names, which {@code issue_invoice} snapshots as
+     * it issues (the tenant's and the client's names: the generated ones have no legal name,
+     * address or VAT id), so that lists read them from the invoice as they do on real data.
+     */
     record Invoice(UUID userId, UUID id, UUID clientId, String number, String status, String currency,
                    LocalDate issueDate, LocalDate dueDate, BigDecimal taxRate, BigDecimal subtotal, BigDecimal tax,
-                   BigDecimal total, BigDecimal amountPaid, Instant paidDate, String purchaseOrder) implements CopyRow {
+                   BigDecimal total, BigDecimal amountPaid, Instant paidDate, String purchaseOrder, Instant issued,
+                   String sellerName, String buyerName) implements CopyRow {
         static final String COPY = "COPY invoices (user_id, id, client_id, invoice_number, status, currency, issue_date,"
-                + " due_date, tax_rate, subtotal, tax, total, amount_paid, paid_date, purchase_order) FROM STDIN";
+                + " due_date, tax_rate, subtotal, tax, total, amount_paid, paid_date, purchase_order, issued_at,"
+                + " seller_name, buyer_name) FROM STDIN";
 
         @Override
         public void writeTo(CopyText line) {
             line.field(userId).field(id).field(clientId).field(number).field(status).field(currency)
                     .field(issueDate).field(dueDate).field(taxRate).field(subtotal).field(tax).field(total)
-                    .field(amountPaid).field(paidDate).field(purchaseOrder);
+                    .field(amountPaid).field(paidDate).field(purchaseOrder).field(issued).field(sellerName)
+                    .field(buyerName);
         }
     }
 

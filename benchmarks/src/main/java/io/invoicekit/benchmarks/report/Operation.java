@@ -34,9 +34,9 @@ public enum Operation {
     FILTER_BY_STATUS(InvoicesByStatus.class, "Filter by status (OVERDUE)", Phase.READS, 600, 3),
     CLIENT_SEARCH(ClientSearch.class, "Client search", Phase.READS, 300, 10),
     // What list screens call: the seeds' two lists as rows (their figures: the lists', which fetched rows too).
-    SUMMARIES(SummariesOfTenant.class, "List 1000 invoice summaries", Phase.READS, 500, 5),
+    SUMMARIES(SummariesOfTenant.class, "List 1000 invoice summaries", Phase.READS, 500, 5, SeedTarget.LIST_SCREEN),
     SUMMARIES_BY_STATUS(SummariesByStatus.class, "1000 invoice summaries filtered by status (OVERDUE)", Phase.READS,
-            600, 3),
+            600, 3, SeedTarget.LIST_SCREEN),
     CREATE_INVOICE(CreateInvoice.class, "Create and issue an invoice with 5 line items", Phase.WRITES),
     RECORD_PAYMENT(RecordPayment.class, "Record a payment", Phase.WRITES),
     ROUND_TRIP(RoundTrip.class, "Round trip (SELECT 1)", Phase.READS),
@@ -59,6 +59,7 @@ public enum Operation {
     private final Phase phase;
     private final double seedBeforeMillis;
     private final double seedAfterMillis;
+    private final SeedTarget seedTarget;
 
     Operation(Class<? extends BenchmarkDatabase> benchmark, String title, Phase phase) {
         this(benchmark, title, phase, Double.NaN, Double.NaN);
@@ -66,11 +67,17 @@ public enum Operation {
 
     Operation(Class<? extends BenchmarkDatabase> benchmark, String title, Phase phase, double seedBeforeMillis,
               double seedAfterMillis) {
+        this(benchmark, title, phase, seedBeforeMillis, seedAfterMillis, SeedTarget.FIVE_TIMES);
+    }
+
+    Operation(Class<? extends BenchmarkDatabase> benchmark, String title, Phase phase, double seedBeforeMillis,
+              double seedAfterMillis, SeedTarget seedTarget) {
         this.benchmark = benchmark;
         this.title = title;
         this.phase = phase;
         this.seedBeforeMillis = seedBeforeMillis;
         this.seedAfterMillis = seedAfterMillis;
+        this.seedTarget = seedTarget;
     }
 
     /** The operation whose benchmark class has this (binary) name, as JMH names it in its results. */
@@ -113,6 +120,11 @@ public enum Operation {
 
     OptionalDouble seedAfterMillis() {
         return Double.isNaN(seedAfterMillis) ? OptionalDouble.empty() : OptionalDouble.of(seedAfterMillis);
+    }
+
+    /** How far under the seeds' "after" ours must be, where the seeds have the operation. */
+    SeedTarget seedTarget() {
+        return seedTarget;
     }
 
     /** Whether this is one of the service's operations (not the isolated tenant verification). */

@@ -54,11 +54,15 @@ public record Results(List<Sample> samples, List<ConcurrencyRun> concurrency, Ma
 
     /** Issuing's throughput, ours (JDBC), with {@code threads} threads spread so. */
     Optional<Double> throughput(String spread, int threads) {
+        return ours(spread, threads).map(Sample::throughputPerSecond);
+    }
+
+    /** Issuing, ours (JDBC), with {@code threads} threads spread so. */
+    Optional<Sample> ours(String spread, int threads) {
         return concurrency.stream()
                 .filter(run -> run.spread().equals(spread) && run.threads() == threads)
                 .flatMap(run -> run.samples().stream())
                 .filter(sample -> sample.variant() == Variant.JDBC)
-                .map(Sample::throughputPerSecond)
                 .findFirst();
     }
 

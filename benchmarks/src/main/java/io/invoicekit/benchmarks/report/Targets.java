@@ -20,6 +20,9 @@ final class Targets {
 
     private static final double REPOSITORY_OVER_JDBC_TARGET = 1.2;
     private static final double RLS_OVER_NO_RLS_TARGET = 1.1;
+    private static final int READ_ROUND_TRIPS = 2;
+    private static final int WRITE_ROUND_TRIPS = 3;
+    private static final double CONTENDED_P99_MILLIS = 5;
     private static final String LARGEST = Parameters.LARGEST;
 
     private final Results results;
@@ -41,6 +44,8 @@ final class Targets {
         targets.repositoryOverJdbc();
         targets.signedOverUnsigned();
         targets.rlsOverNoRls();
+        targets.oursOverThePeer();
+        targets.roundTrips();
         targets.invoiceNumbers(cores);
     }
 
@@ -50,10 +55,10 @@ final class Targets {
                 continue;
             }
             double after = operation.seedAfterMillis().getAsDouble() * 1000;
-            String target = operation.title() + ": p99 at least 5× under the seeds' after (" + millis(after) + ")";
+            SeedTarget seedTarget = operation.seedTarget();
+            String target = operation.title() + ": " + seedTarget.describe(after);
             results.find(operation, operation.ours(), LARGEST).ifPresentOrElse(ours -> verdict(target,
-                    ours.p99Micros() * OperationTables.SEED_SPEED_UP_TARGET <= after,
-                    times(after / ours.p99Micros()) + " at p99"), () -> notMeasured(target));
+                    seedTarget.metBy(ours, after), seedTarget.measured(ours, after)), () -> notMeasured(target));
         }
     }
 
@@ -109,6 +114,34 @@ final class Targets {
         }
     }
 
+    /** Ours against Hibernate on every operation the peer has: at or below its median and its p99. */
+    private void oursOverThePeer() {
+        for (Operation operation : Operation.values()) {
+            pair(operation, operation.title() + ": repository at or below Hibernate's median and p99",
+                    Variant.REPOSITORY, Parameters.SIGNED, Variant.HIBERNATE, Parameters.SIGNED)
+                    .ifPresent(pair -> verdict(pair.target(),
+                            pair.first().medianMicros() <= pair.second().medianMicros()
+                                    && pair.first().p99Micros() <= pair.second().p99Micros(),
+                            String.format(Locale.ROOT, "%s and %s at p99 (ours over Hibernate's)",
+                                    times(pair.first().medianMicros() / pair.second().medianMicros()),
+                                    times(pair.first().p99Micros() / pair.second().p99Micros()))));
+        }
+    }
+
+    /** The repository's round trips per invocation: at most 2 for a read, 3 for a write. */
+    private void roundTrips() {
+        for (Operation operation : Operation.values()) {
+            if (!operation.ofTheService() || !operation.measures(Variant.REPOSITORY)) {
+                continue;
+            }
+            int budget = operation.phase() == Operation.Phase.READS ? READ_ROUND_TRIPS : WRITE_ROUND_TRIPS;
+            String target = operation.title() + ": at most " + budget + " round trips";
+            results.roundTrips(operation, Variant.REPOSITORY).ifPresentOrElse(
+                    count -> verdict(target, count <= budget, count + " (repository, counted on the wire)"),
+                    () -> notMeasured(target, "not counted"));
+        }
+    }
+
     /** Two results a target compares, the largest tenant's. */
     private record Pair(String target, Sample first, Sample second) {
     }
@@ -149,6 +182,10 @@ final class Targets {
                 "Invoice numbers on one tenant serialise without deadlock or error", true,
                 String.format(Locale.ROOT, "%d threads on one series' counter row: %,.0f ops/s, every issue committed",
                         most, many)));
+        results.ours(Parameters.ONE_TENANT, most).ifPresent(contended -> verdict(String.format(Locale.ROOT,
+                        "Invoice numbers on one tenant: p99 under %.0f ms with %d threads", CONTENDED_P99_MILLIS, most),
+                contended.p99Micros() < CONTENDED_P99_MILLIS * 1000,
+                millis(contended.p99Micros()) + " (JDBC (RLS), median " + millis(contended.medianMicros()) + ")"));
     }
 
     private static boolean measures(Operation operation, Variant variant, String context) {
@@ -161,6 +198,10 @@ final class Targets {
     }
 
     private void notMeasured(String target) {
-        out.append("- **not measured**: ").append(target).append(": no result (see \"Missing results\")\n");
+        notMeasured(target, "no result (see \"Missing results\")");
+    }
+
+    private void notMeasured(String target, String why) {
+        out.append("- **not measured**: ").append(target).append(": ").append(why).append('\n');
     }
 }

@@ -53,6 +53,38 @@ class ReportTest {
     }
 
     @Test
+    void theSummariesThePeerTheRoundTripsAndContendedIssuingHaveTargetsOfTheirOwn() {
+        String report = SyntheticRun.at(Scale.SMOKE).everyPlannedSample(1)
+                .replace(Operation.SUMMARIES, Variant.REPOSITORY, 0.8, 2)
+                .replace(Operation.SUMMARIES_BY_STATUS, Variant.REPOSITORY, 0.8, 2)
+                .replace(Operation.LINE_ITEMS, Variant.HIBERNATE, 2, 1)
+                .roundTrips(Operation.LINE_ITEMS, Variant.REPOSITORY, 2)
+                .roundTrips(Operation.RECORD_PAYMENT, Variant.REPOSITORY, 4)
+                .concurrency(ONE_TENANT, 16, 1, 0.5, new AllocationCounts(500, 0, 4000, 35))
+                .concurrency(MANY_TENANTS, 16, 2, 1, new AllocationCounts(500, 0, 4000, 0))
+                .markdown();
+
+        assertThat(report)
+                .contains("Target met: ours with p99 at least 5× under the seeds' after; the summaries with median at "
+                        + "least 5× and p99 at least 2×.")
+                .contains("| List 1000 invoice summaries | 500 ms | 5.00 ms | repository (RLS) | 0.800 ms | 2.00 ms "
+                        + "| 6.25× | 2.50× | yes |")
+                .contains("- met: List 1000 invoice summaries: median at least 5× and p99 at least 2× under the seeds' "
+                        + "after (5.00 ms): 6.25× at the median, 2.50× at p99")
+                .contains("- **missed**: 1000 invoice summaries filtered by status (OVERDUE): median at least 5× and "
+                        + "p99 at least 2× under the seeds' after (3.00 ms): 3.75× at the median, 1.50× at p99")
+                .contains("- met: Get 1000 invoices: repository at or below Hibernate's median and p99: 1.00× and "
+                        + "1.00× at p99 (ours over Hibernate's)")
+                .contains("- **missed**: Get line items: repository at or below Hibernate's median and p99: 0.50× and "
+                        + "2.00× at p99 (ours over Hibernate's)")
+                .contains("- met: Get line items: at most 2 round trips: 2 (repository, counted on the wire)")
+                .contains("- **missed**: Record a payment: at most 3 round trips: 4 (repository, counted on the wire)")
+                .contains("- **not measured**: Client search: at most 2 round trips")
+                .contains("- met: Invoice numbers on one tenant: p99 under 5 ms with 16 threads: 3.00 ms (JDBC (RLS), "
+                        + "median 1.00 ms)");
+    }
+
+    @Test
     void theVariantTableGivesEachVariantsRatiosToTheJdbcFloorAndToARoundTrip() {
         String report = SyntheticRun.at(Scale.SMOKE).everyPlannedSample(1).everyPlannedConcurrencyRun()
                 .replace(Operation.ROUND_TRIP, Variant.SELECT_ONE, 0.1, 0.2)
@@ -134,7 +166,8 @@ class ReportTest {
 
     @Test
     void aCompleteRunHasNoMissingResults() {
-        String report = SyntheticRun.at(Scale.SMALL).everyPlannedSample(1).everyPlannedConcurrencyRun().markdown();
+        String report = SyntheticRun.at(Scale.SMALL).everyPlannedSample(1).everyPlannedConcurrencyRun().everyRoundTrip(2)
+                .markdown();
 
         assertThat(report).doesNotContain("Missing results").doesNotContain("not measured");
     }

@@ -100,6 +100,14 @@ final class SyntheticRun {
         return this;
     }
 
+    /** The same round trips for every variant of every operation the plan has. */
+    SyntheticRun everyRoundTrip(int count) {
+        for (MeasurementPlan.Run run : MeasurementPlan.of(scale).operations()) {
+            roundTrips(run.operation(), run.variant(), count);
+        }
+        return this;
+    }
+
     Results results() {
         return new Results(samples, concurrency, tenantCalls, roundTrips, List.of());
     }
