@@ -119,8 +119,8 @@ final class CapturedSql {
 
     /**
      * Sends the statements on {@code transaction}, a bound value equal to a key of {@code
-     * substitutions} (or to its text: jOOQ binds a UUID as text) replaced by the key's value; the
-     * rows of the last statement that returned any, read with {@code getObject}.
+     * substitutions} replaced by the key's value (jOOQ binds a UUID as itself, with {@code
+     * setObject}); the rows of the last statement that returned any, read with {@code getObject}.
      *
      * @throws IllegalStateException if a substitution's key is bound nowhere: the call would
      *                               otherwise quietly send the captured value
@@ -143,14 +143,9 @@ final class CapturedSql {
                 for (Binding binding : captured.bindings()) {
                     Object[] arguments = binding.arguments().toArray();
                     Object value = binding.value();
-                    for (Map.Entry<?, ?> substitution : substitutions.entrySet()) {
-                        if (substitution.getKey().equals(value)) {
-                            arguments[1] = substitution.getValue();
-                            substituted.add(substitution.getKey());
-                        } else if (value instanceof String text && text.equals(substitution.getKey().toString())) {
-                            arguments[1] = substitution.getValue().toString();
-                            substituted.add(substitution.getKey());
-                        }
+                    if (value != null && substitutions.containsKey(value)) {
+                        arguments[1] = substitutions.get(value);
+                        substituted.add(value);
                     }
                     invoke(statement, binding.setter(), arguments);
                 }
