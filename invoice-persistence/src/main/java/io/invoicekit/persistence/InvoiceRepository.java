@@ -1,7 +1,6 @@
 package io.invoicekit.persistence;
 
 import static io.invoicekit.persistence.internal.jooq.Tables.CLIENTS;
-import static io.invoicekit.persistence.internal.jooq.Tables.INVOICES;
 import static io.invoicekit.persistence.internal.jooq.Tables.LINE_ITEMS;
 import static java.util.Objects.requireNonNull;
 import static org.jooq.Records.mapping;
@@ -35,7 +34,10 @@ import io.invoicekit.core.tenant.ServiceItemId;
 import io.invoicekit.core.tenant.TenantId;
 import io.invoicekit.core.failure.ValidationException;
 import io.invoicekit.core.failure.Violation;
-import io.invoicekit.persistence.internal.jooq.Routines;
+import io.invoicekit.persistence.internal.jooq.Tables;
+import io.invoicekit.persistence.internal.jooq.tables.ChangeInvoiceStatusRow;
+import io.invoicekit.persistence.internal.jooq.tables.Invoices;
+import io.invoicekit.persistence.internal.jooq.tables.IssueInvoiceRow;
 import io.invoicekit.persistence.internal.jooq.tables.records.InvoicesRecord;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -66,6 +68,13 @@ import org.jooq.exception.DataAccessException;
  * valid only inside that transaction, so a number given here is returned if it rolls back.
  */
 public final class InvoiceRepository {
+
+    /**
+     * The invoices, aliased as themselves so that their columns are named {@code invoices.x}, not
+     * {@code public.invoices.x}: the same columns then read the rows that issue_invoice_row() and
+     * change_invoice_status_row() return (V19), aliased so too.
+     */
+    private static final Invoices INVOICES = Tables.INVOICES.as(Tables.INVOICES);
 
     private static final Field<List<LineItem>> LINES = multiset(
             select(
@@ -296,9 +305,10 @@ public final class InvoiceRepository {
 
     private Invoice issueIn(InvoiceId id, long version, SeriesId series) {
         lockForChange(id, version).checkIssuable();
-        Routines.issueInvoice(transaction.configuration(), id.value(), version,
+        // Issued and read in one statement, so only the commit follows while the series is locked.
+        IssueInvoiceRow issued = Tables.ISSUE_INVOICE_ROW.call(id.value(), version,
                 series == null ? null : series.value(), LocalDate.now(clock));
-        return find(id).orElseThrow();
+        return selectInvoices().from(issued.as(INVOICES)).fetchSingle(mapping(Invoice::new));
     }
 
     /**
@@ -307,8 +317,8 @@ public final class InvoiceRepository {
      */
     private Invoice changeStatus(InvoiceId id, long version, UnaryOperator<Invoice> transition) {
         Invoice changed = transition.apply(lockForChange(id, version));
-        Routines.changeInvoiceStatus(transaction.configuration(), id.value(), version, changed.status());
-        return find(id).orElseThrow();
+        ChangeInvoiceStatusRow row = Tables.CHANGE_INVOICE_STATUS_ROW.call(id.value(), version, changed.status());
+        return selectInvoices().from(row.as(INVOICES)).fetchSingle(mapping(Invoice::new));
     }
 
     private Invoice lockForChange(InvoiceId id, long version) {
