@@ -5,12 +5,15 @@ import static io.invoicekit.persistence.internal.jooq.Tables.LINE_ITEMS;
 import static java.util.Objects.requireNonNull;
 import static org.jooq.Records.mapping;
 import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.condition;
+import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectOne;
 
 import io.invoicekit.core.client.PaymentTerms;
 import io.invoicekit.core.failure.NotFoundException;
@@ -301,6 +304,29 @@ public final class InvoiceRepository {
                 .forUpdate().of(INVOICES)
                 .fetchOptional(mapping(Invoice::new))
                 .orElseThrow(() -> notFound(id));
+    }
+
+    /**
+     * The invoice locked as {@link #lock} locks it, with {@code beside} (what the caller checks the
+     * change against: its payments) read in the same statement. That statement reads {@code beside}
+     * in its snapshot, taken before it waited for the lock, whereas the lock returns the invoice's
+     * latest row: {@link Locked#current} is false when a transaction that held the lock changed the
+     * invoice meanwhile (its row is newer than the snapshot's), and {@code beside} may be stale.
+     */
+    <T> Locked<T> lock(InvoiceId id, Field<T> beside) {
+        Invoices seen = Tables.INVOICES.as("seen");
+        Field<Boolean> current = field(exists(selectOne().from(seen).where(seen.USER_ID.eq(INVOICES.USER_ID),
+                seen.ID.eq(INVOICES.ID), condition("{0}.xmin = {1}.xmin", seen, INVOICES))));
+        // Nested, as the invoice's own columns are as many as a typed record holds.
+        Field<Invoice> invoice = multiset(selectInvoices()).convertFrom(rows -> rows.map(mapping(Invoice::new)).get(0));
+        return transaction.select(invoice, beside, current).from(INVOICES).where(isMine(id))
+                .forUpdate().of(INVOICES)
+                .fetchOptional(mapping(Locked<T>::new))
+                .orElseThrow(() -> notFound(id));
+    }
+
+    /** An invoice locked with what was read beside it; see {@link #lock(InvoiceId, Field)}. */
+    record Locked<T>(Invoice invoice, T beside, boolean current) {
     }
 
     private Invoice issueIn(InvoiceId id, long version, SeriesId series) {

@@ -3,6 +3,7 @@ package io.invoicekit.persistence;
 import static io.invoicekit.persistence.internal.jooq.Tables.PAYMENTS;
 import static io.invoicekit.persistence.internal.jooq.Tables.REFUNDS;
 import static org.jooq.Records.mapping;
+import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.row;
 
 import io.invoicekit.core.failure.NotFoundException;
@@ -18,6 +19,7 @@ import io.invoicekit.core.tenant.InvoiceId;
 import io.invoicekit.core.tenant.PaymentId;
 import io.invoicekit.core.tenant.RefundId;
 import io.invoicekit.core.tenant.TenantId;
+import io.invoicekit.persistence.InvoiceRepository.Locked;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,6 +29,7 @@ import java.util.function.UnaryOperator;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record9;
+import org.jooq.SelectSeekStep2;
 import org.jooq.SelectSelectStep;
 
 /**
@@ -52,8 +55,8 @@ public final class PaymentRepository {
 
     /** Records a pending or completed payment against its invoice. */
     public Payment record(Payment payment) {
-        Invoice invoice = invoices.lock(payment.invoiceId());
-        List<Payment> payments = new ArrayList<>(forInvoice(payment.invoiceId()));
+        List<Payment> payments = new ArrayList<>();
+        Invoice invoice = lockWithPayments(payment.invoiceId(), payments);
         payments.add(payment);
         invoice.applyPayments(payments, clock);
         transaction.insertInto(PAYMENTS)
@@ -125,10 +128,27 @@ public final class PaymentRepository {
 
     /** The payments of one invoice, oldest first. */
     public List<Payment> forInvoice(InvoiceId invoice) {
+        return paymentsOf(invoice).fetch(mapping(Payment::new));
+    }
+
+    /**
+     * Locks the invoice and adds its payments to {@code payments}, read in the statement that locks
+     * it (one round trip), or read again after it if a transaction that held the lock changed the
+     * invoice: then that statement read them as they were before, and a payment completed meanwhile
+     * (which changes the invoice's amount paid) would be missing from the checks.
+     */
+    private Invoice lockWithPayments(InvoiceId id, List<Payment> payments) {
+        Locked<List<Payment>> locked = invoices.lock(id, multiset(paymentsOf(id)).convertFrom(
+                rows -> rows.map(mapping(Payment::new))));
+        payments.addAll(locked.current() ? locked.beside() : forInvoice(id));
+        return locked.invoice();
+    }
+
+    private SelectSeekStep2<Record9<PaymentId, InvoiceId, Money, PaymentMethod, PaymentStatus, LocalDate, String,
+            String, Long>, LocalDate, UUID> paymentsOf(InvoiceId invoice) {
         return selectPayments().from(PAYMENTS)
                 .where(PAYMENTS.USER_ID.eq(tenant).and(PAYMENTS.INVOICE_ID.eq(invoice.value())))
-                .orderBy(PAYMENTS.PAYMENT_DATE, PAYMENTS.ID)
-                .fetch(mapping(Payment::new));
+                .orderBy(PAYMENTS.PAYMENT_DATE, PAYMENTS.ID);
     }
 
     private Payment change(PaymentId id, UnaryOperator<Payment> transition) {
