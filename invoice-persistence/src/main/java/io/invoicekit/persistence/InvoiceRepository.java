@@ -14,6 +14,7 @@ import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
+import static org.jooq.impl.DSL.val;
 
 import io.invoicekit.core.client.PaymentTerms;
 import io.invoicekit.core.failure.NotFoundException;
@@ -314,15 +315,20 @@ public final class InvoiceRepository {
      * invoice meanwhile (its row is newer than the snapshot's), and {@code beside} may be stale.
      */
     <T> Locked<T> lock(InvoiceId id, Field<T> beside) {
+        return lock(val(id.value()), beside).orElseThrow(() -> notFound(id));
+    }
+
+    /** {@link #lock(InvoiceId, Field)} for the invoice of id {@code id} (a subquery), if there is one. */
+    <T> Optional<Locked<T>> lock(Field<UUID> id, Field<T> beside) {
         Invoices seen = Tables.INVOICES.as("seen");
         Field<Boolean> current = field(exists(selectOne().from(seen).where(seen.USER_ID.eq(INVOICES.USER_ID),
                 seen.ID.eq(INVOICES.ID), condition("{0}.xmin = {1}.xmin", seen, INVOICES))));
         // Nested, as the invoice's own columns are as many as a typed record holds.
         Field<Invoice> invoice = multiset(selectInvoices()).convertFrom(rows -> rows.map(mapping(Invoice::new)).get(0));
-        return transaction.select(invoice, beside, current).from(INVOICES).where(isMine(id))
+        return transaction.select(invoice, beside, current).from(INVOICES)
+                .where(INVOICES.USER_ID.eq(tenant).and(INVOICES.ID.eq(id)))
                 .forUpdate().of(INVOICES)
-                .fetchOptional(mapping(Locked<T>::new))
-                .orElseThrow(() -> notFound(id));
+                .fetchOptional(mapping(Locked<T>::new));
     }
 
     /** An invoice locked with what was read beside it; see {@link #lock(InvoiceId, Field)}. */

@@ -3,8 +3,12 @@ package io.invoicekit.persistence;
 import static io.invoicekit.persistence.internal.jooq.Tables.PAYMENTS;
 import static io.invoicekit.persistence.internal.jooq.Tables.REFUNDS;
 import static org.jooq.Records.mapping;
+import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.multiset;
+import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.row;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.val;
 
 import io.invoicekit.core.failure.NotFoundException;
 import io.invoicekit.core.invoice.Invoice;
@@ -28,6 +32,7 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record9;
 import org.jooq.SelectSeekStep2;
 import org.jooq.SelectSelectStep;
@@ -128,7 +133,7 @@ public final class PaymentRepository {
 
     /** The payments of one invoice, oldest first. */
     public List<Payment> forInvoice(InvoiceId invoice) {
-        return paymentsOf(invoice).fetch(mapping(Payment::new));
+        return paymentsOf(val(invoice.value())).fetch(mapping(Payment::new));
     }
 
     /**
@@ -138,37 +143,60 @@ public final class PaymentRepository {
      * (which changes the invoice's amount paid) would be missing from the checks.
      */
     private Invoice lockWithPayments(InvoiceId id, List<Payment> payments) {
-        Locked<List<Payment>> locked = invoices.lock(id, multiset(paymentsOf(id)).convertFrom(
-                rows -> rows.map(mapping(Payment::new))));
+        Locked<List<Payment>> locked = invoices.lock(id, paymentsBeside(val(id.value())));
         payments.addAll(locked.current() ? locked.beside() : forInvoice(id));
         return locked.invoice();
     }
 
-    private SelectSeekStep2<Record9<PaymentId, InvoiceId, Money, PaymentMethod, PaymentStatus, LocalDate, String,
-            String, Long>, LocalDate, UUID> paymentsOf(InvoiceId invoice) {
-        return selectPayments().from(PAYMENTS)
-                .where(PAYMENTS.USER_ID.eq(tenant).and(PAYMENTS.INVOICE_ID.eq(invoice.value())))
-                .orderBy(PAYMENTS.PAYMENT_DATE, PAYMENTS.ID);
+    private Payment change(PaymentId id, UnaryOperator<Payment> transition) {
+        // The payment's invoice, locked with its payments: found by the payment in the same statement.
+        Field<UUID> invoiceId = field(select(PAYMENTS.INVOICE_ID).from(PAYMENTS).where(isMine(id)));
+        Locked<List<Payment>> locked = invoices.lock(invoiceId, paymentsBeside(invoiceId))
+                .orElseThrow(() -> new NotFoundException("payment " + id.value() + " does not exist for this tenant"));
+        Invoice invoice = locked.invoice();
+        if (locked.current()) {
+            Payment changed = changed(invoice, locked.beside(), id, transition);
+            // Only from the status read: a transaction that held the lock and failed this payment left
+            // the invoice as it was, so the lock statement may have read the payment pending still.
+            if (store(changed, true)) {
+                return changed;
+            }
+        }
+        Payment changed = changed(invoice, forInvoice(invoice.id()), id, transition);
+        store(changed, false);
+        return changed;
     }
 
-    private Payment change(PaymentId id, UnaryOperator<Payment> transition) {
-        InvoiceId invoiceId = transaction.select(PAYMENTS.INVOICE_ID.convertFrom(InvoiceId::of))
-                .from(PAYMENTS).where(isMine(id))
-                .fetchOptional(PAYMENTS.INVOICE_ID.convertFrom(InvoiceId::of))
-                .orElseThrow(() -> new NotFoundException("payment " + id.value() + " does not exist for this tenant"));
-        Invoice invoice = invoices.lock(invoiceId);
-        List<Payment> payments = new ArrayList<>(forInvoice(invoiceId));
-        int index = indexOf(payments, id);
-        Payment changed = transition.apply(payments.get(index));
-        payments.set(index, changed);
-        invoice.applyPayments(payments, clock);
-        transaction.update(PAYMENTS)
-                .set(PAYMENTS.STATUS, changed.status())
-                .set(PAYMENTS.VERSION, PAYMENTS.VERSION.plus(1))
-                .where(isMine(id))
-                .execute();
+    /** The payment {@code id} as {@code transition} changes it, checked against its invoice and {@code payments}. */
+    private Payment changed(Invoice invoice, List<Payment> payments, PaymentId id, UnaryOperator<Payment> transition) {
+        List<Payment> after = new ArrayList<>(payments);
+        int index = indexOf(after, id);
+        Payment changed = transition.apply(after.get(index));
+        after.set(index, changed);
+        invoice.applyPayments(after, clock);
         return new Payment(changed.id(), changed.invoiceId(), changed.amount(), changed.method(), changed.status(),
                 changed.paymentDate(), changed.transactionId(), changed.notes(), changed.version() + 1);
+    }
+
+    /** Writes the payment's new status; {@code ifUnchanged}: only over the version it was changed from. */
+    private boolean store(Payment changed, boolean ifUnchanged) {
+        return transaction.update(PAYMENTS)
+                .set(PAYMENTS.STATUS, changed.status())
+                .set(PAYMENTS.VERSION, PAYMENTS.VERSION.plus(1))
+                .where(isMine(changed.id()))
+                .and(ifUnchanged ? PAYMENTS.VERSION.eq(changed.version() - 1) : noCondition())
+                .execute() == 1;
+    }
+
+    private Field<List<Payment>> paymentsBeside(Field<UUID> invoice) {
+        return multiset(paymentsOf(invoice)).convertFrom(rows -> rows.map(mapping(Payment::new)));
+    }
+
+    private SelectSeekStep2<Record9<PaymentId, InvoiceId, Money, PaymentMethod, PaymentStatus, LocalDate, String,
+            String, Long>, LocalDate, UUID> paymentsOf(Field<UUID> invoice) {
+        return selectPayments().from(PAYMENTS)
+                .where(PAYMENTS.USER_ID.eq(tenant).and(PAYMENTS.INVOICE_ID.eq(invoice)))
+                .orderBy(PAYMENTS.PAYMENT_DATE, PAYMENTS.ID);
     }
 
     private static int indexOf(List<Payment> payments, PaymentId id) {
