@@ -61,7 +61,9 @@ import org.jooq.Converter;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Query;
+import org.jooq.Record1;
 import org.jooq.Record19;
+import org.jooq.SelectConditionStep;
 import org.jooq.SelectField;
 import org.jooq.SelectSelectStep;
 import org.jooq.SortField;
@@ -161,25 +163,30 @@ public final class InvoiceRepository {
      * its id and number. Refused unless the invoice is still a draft at {@code version}.
      */
     public Invoice updateDraft(InvoiceId id, long version, InvoiceDraft draft) {
-        Invoice current = lockForChange(id, version);
+        // The client's payment terms read in the statement that locks the invoice.
+        Locked<PaymentTerms> locked = lock(id, field(termsOf(draft.clientId())));
+        Invoice current = atVersion(locked.invoice(), version);
         if (current.status() != InvoiceStatus.DRAFT) {
             throw new ValidationException("invoice " + current.number() + " cannot be edited",
                     List.of(new Violation("status", "draft", "must be DRAFT to edit, was " + current.status())));
         }
-        PaymentTerms terms = draft.dueDate() != null ? PaymentTerms.DEFAULT : paymentTermsOf(draft.clientId());
+        PaymentTerms terms = draft.dueDate() != null ? PaymentTerms.DEFAULT
+                : Optional.ofNullable(locked.beside()).orElseThrow(() -> clientNotFound(draft.clientId()));
         Invoice created = Invoice.create(id, draft, terms, clock);
         Invoice updated = new Invoice(id, current.number(), created.clientId(), created.issueDate(),
                 created.dueDate(), created.taxRate(), created.lines(), created.subtotal(), created.tax(),
                 created.total(), created.amountPaid(), created.amountCredited(), InvoiceStatus.DRAFT, null, created.notes(),
                 created.purchaseOrder(), null, null, version + 1);
-        transaction.deleteFrom(LINE_ITEMS).where(LINE_ITEMS.USER_ID.eq(tenant).and(LINE_ITEMS.INVOICE_ID.eq(id.value())))
-                .execute();
-        transaction.update(INVOICES)
+        // Lines out, header, lines in: one round trip, a batch.
+        List<Query> writes = new ArrayList<>();
+        writes.add(transaction.deleteFrom(LINE_ITEMS)
+                .where(LINE_ITEMS.USER_ID.eq(tenant).and(LINE_ITEMS.INVOICE_ID.eq(id.value()))));
+        writes.add(transaction.update(INVOICES)
                 .set(headerOf(draft, terms))
                 .set(INVOICES.VERSION, updated.version())
-                .where(isMine(id))
-                .execute();
-        insertLines(updated).ifPresent(Query::execute);
+                .where(isMine(id)));
+        insertLines(updated).ifPresent(writes::add);
+        transaction.batch(writes).execute();
         return updated;
     }
 
@@ -354,9 +361,12 @@ public final class InvoiceRepository {
     }
 
     private Invoice lockForChange(InvoiceId id, long version) {
-        Invoice current = lock(id);
+        return atVersion(lock(id), version);
+    }
+
+    private static Invoice atVersion(Invoice current, long version) {
         if (current.version() != version) {
-            throw StaleVersions.of("invoice", id.value(), version, true);
+            throw StaleVersions.of("invoice", current.id().value(), version, true);
         }
         return current;
     }
@@ -397,11 +407,18 @@ public final class InvoiceRepository {
     }
 
     private PaymentTerms paymentTermsOf(ClientId client) {
+        return termsOf(client).fetchOptional(Record1::value1).orElseThrow(() -> clientNotFound(client));
+    }
+
+    /** The client's payment terms: no row if the tenant has no such client. */
+    private SelectConditionStep<Record1<PaymentTerms>> termsOf(ClientId client) {
         return transaction.select(CLIENTS.PAYMENT_TERMS_DAYS.convertFrom(PaymentTerms::ofDays))
                 .from(CLIENTS)
-                .where(CLIENTS.USER_ID.eq(tenant).and(CLIENTS.ID.eq(client.value())))
-                .fetchOptional(CLIENTS.PAYMENT_TERMS_DAYS.convertFrom(PaymentTerms::ofDays))
-                .orElseThrow(() -> new NotFoundException("client " + client.value() + " does not exist for this tenant"));
+                .where(CLIENTS.USER_ID.eq(tenant).and(CLIENTS.ID.eq(client.value())));
+    }
+
+    private static NotFoundException clientNotFound(ClientId client) {
+        return new NotFoundException("client " + client.value() + " does not exist for this tenant");
     }
 
     /** This tenant's invoices that {@code filter} selects on {@code today}, for {@link #list} and {@link #summaries}. */
