@@ -1,4 +1,5 @@
--- V19 issue_invoice_row(), change_invoice_status_row(): a status change returns the invoice.
+-- V19 status changes returning the invoice: issue_invoice_row() and change_invoice_status_row()
+-- make the change and return the invoice as changed.
 --
 -- Purpose: the repository called issue_invoice() or change_invoice_status() and then read the
 --          invoice back, a round trip more, and after issuing one more while the series' counter

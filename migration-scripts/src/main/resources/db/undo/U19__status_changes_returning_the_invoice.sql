@@ -1,4 +1,5 @@
--- Undo of V19 issue_invoice_row(), change_invoice_status_row(): the functions are dropped.
+-- Undo of V19 status changes returning the invoice: issue_invoice_row() and
+-- change_invoice_status_row() are dropped.
 --
 -- Locks:   the catalog only.
 -- Hazard:  this release issues invoices and changes their status with these functions: run the

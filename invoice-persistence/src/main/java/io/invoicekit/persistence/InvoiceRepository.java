@@ -316,7 +316,7 @@ public final class InvoiceRepository {
 
     /**
      * The invoice locked as {@link #lock} locks it, with {@code beside} (what the caller checks the
-     * change against: its payments) read in the same statement. That statement reads {@code beside}
+     * change against: its payments, its client's payment terms) read in the same statement. That statement reads {@code beside}
      * in its snapshot, taken before it waited for the lock, whereas the lock returns the invoice's
      * latest row: {@link Locked#current} is false when a transaction that held the lock changed the
      * invoice meanwhile (its row is newer than the snapshot's), and {@code beside} may be stale.
