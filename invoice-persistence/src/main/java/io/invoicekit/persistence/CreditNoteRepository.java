@@ -87,14 +87,13 @@ public final class CreditNoteRepository {
     private CreditNote storeDraft(Invoice invoice, CreditNoteDraft draft) {
         draft.totalsOn(invoice);
         CreditNote note = CreditNote.draft(CreditNoteId.generate(clock), draft, clock);
-        transaction.insertInto(CREDIT_NOTES)
+        var insertNote = transaction.insertInto(CREDIT_NOTES)
                 .set(CREDIT_NOTES.USER_ID, tenant)
                 .set(CREDIT_NOTES.ID, note.id().value())
                 .set(CREDIT_NOTES.INVOICE_ID, invoice.id().value())
                 .set(CREDIT_NOTES.CURRENCY, invoice.currency())
                 .set(CREDIT_NOTES.REASON, note.reason())
-                .set(CREDIT_NOTES.VERSION, 0L)
-                .execute();
+                .set(CREDIT_NOTES.VERSION, 0L);
         var insert = transaction.insertInto(CREDIT_NOTE_LINES, CREDIT_NOTE_LINES.USER_ID, CREDIT_NOTE_LINES.ID,
                 CREDIT_NOTE_LINES.CREDIT_NOTE_ID, CREDIT_NOTE_LINES.CURRENCY, CREDIT_NOTE_LINES.POSITION,
                 CREDIT_NOTE_LINES.DESCRIPTION, CREDIT_NOTE_LINES.QUANTITY, CREDIT_NOTE_LINES.UNIT_PRICE,
@@ -104,7 +103,8 @@ public final class CreditNoteRepository {
             insert = insert.values(tenant, line.id().value(), note.id().value(), invoice.currency(), i + 1,
                     line.description(), line.quantity().value(), line.unitPrice().amount(), line.amount().amount());
         }
-        insert.execute();
+        // The credit note and its lines in one round trip, a batch, as an invoice's draft is stored.
+        transaction.batch(insertNote, insert).execute();
         return note;
     }
 

@@ -1,17 +1,20 @@
 package io.invoicekit.persistence;
 
 import static io.invoicekit.persistence.internal.jooq.Tables.CLIENTS;
-import static io.invoicekit.persistence.internal.jooq.Tables.INVOICES;
 import static io.invoicekit.persistence.internal.jooq.Tables.LINE_ITEMS;
 import static java.util.Objects.requireNonNull;
 import static org.jooq.Records.mapping;
 import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.condition;
+import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectOne;
+import static org.jooq.impl.DSL.val;
 
 import io.invoicekit.core.client.PaymentTerms;
 import io.invoicekit.core.failure.NotFoundException;
@@ -35,7 +38,10 @@ import io.invoicekit.core.tenant.ServiceItemId;
 import io.invoicekit.core.tenant.TenantId;
 import io.invoicekit.core.failure.ValidationException;
 import io.invoicekit.core.failure.Violation;
-import io.invoicekit.persistence.internal.jooq.Routines;
+import io.invoicekit.persistence.internal.jooq.Tables;
+import io.invoicekit.persistence.internal.jooq.tables.ChangeInvoiceStatusRow;
+import io.invoicekit.persistence.internal.jooq.tables.Invoices;
+import io.invoicekit.persistence.internal.jooq.tables.IssueInvoiceRow;
 import io.invoicekit.persistence.internal.jooq.tables.records.InvoicesRecord;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -55,7 +61,9 @@ import org.jooq.Converter;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Query;
+import org.jooq.Record1;
 import org.jooq.Record19;
+import org.jooq.SelectConditionStep;
 import org.jooq.SelectField;
 import org.jooq.SelectSelectStep;
 import org.jooq.SortField;
@@ -66,6 +74,13 @@ import org.jooq.exception.DataAccessException;
  * valid only inside that transaction, so a number given here is returned if it rolls back.
  */
 public final class InvoiceRepository {
+
+    /**
+     * The invoices, aliased as themselves so that their columns are named {@code invoices.x}, not
+     * {@code public.invoices.x}: the same columns then read the rows that issue_invoice_row() and
+     * change_invoice_status_row() return (V19), aliased so too.
+     */
+    private static final Invoices INVOICES = Tables.INVOICES.as(Tables.INVOICES);
 
     private static final Field<List<LineItem>> LINES = multiset(
             select(
@@ -148,25 +163,30 @@ public final class InvoiceRepository {
      * its id and number. Refused unless the invoice is still a draft at {@code version}.
      */
     public Invoice updateDraft(InvoiceId id, long version, InvoiceDraft draft) {
-        Invoice current = lockForChange(id, version);
+        // The client's payment terms read in the statement that locks the invoice.
+        Locked<PaymentTerms> locked = lock(id, field(termsOf(draft.clientId())));
+        Invoice current = atVersion(locked.invoice(), version);
         if (current.status() != InvoiceStatus.DRAFT) {
             throw new ValidationException("invoice " + current.number() + " cannot be edited",
                     List.of(new Violation("status", "draft", "must be DRAFT to edit, was " + current.status())));
         }
-        PaymentTerms terms = draft.dueDate() != null ? PaymentTerms.DEFAULT : paymentTermsOf(draft.clientId());
+        PaymentTerms terms = draft.dueDate() != null ? PaymentTerms.DEFAULT
+                : Optional.ofNullable(locked.beside()).orElseThrow(() -> clientNotFound(draft.clientId()));
         Invoice created = Invoice.create(id, draft, terms, clock);
         Invoice updated = new Invoice(id, current.number(), created.clientId(), created.issueDate(),
                 created.dueDate(), created.taxRate(), created.lines(), created.subtotal(), created.tax(),
                 created.total(), created.amountPaid(), created.amountCredited(), InvoiceStatus.DRAFT, null, created.notes(),
                 created.purchaseOrder(), null, null, version + 1);
-        transaction.deleteFrom(LINE_ITEMS).where(LINE_ITEMS.USER_ID.eq(tenant).and(LINE_ITEMS.INVOICE_ID.eq(id.value())))
-                .execute();
-        transaction.update(INVOICES)
+        // Lines out, header, lines in: one round trip, a batch.
+        List<Query> writes = new ArrayList<>();
+        writes.add(transaction.deleteFrom(LINE_ITEMS)
+                .where(LINE_ITEMS.USER_ID.eq(tenant).and(LINE_ITEMS.INVOICE_ID.eq(id.value()))));
+        writes.add(transaction.update(INVOICES)
                 .set(headerOf(draft, terms))
                 .set(INVOICES.VERSION, updated.version())
-                .where(isMine(id))
-                .execute();
-        insertLines(updated).ifPresent(Query::execute);
+                .where(isMine(id)));
+        insertLines(updated).ifPresent(writes::add);
+        transaction.batch(writes).execute();
         return updated;
     }
 
@@ -294,11 +314,40 @@ public final class InvoiceRepository {
                 .orElseThrow(() -> notFound(id));
     }
 
+    /**
+     * The invoice locked as {@link #lock} locks it, with {@code beside} (what the caller checks the
+     * change against: its payments, its client's payment terms) read in the same statement. That statement reads {@code beside}
+     * in its snapshot, taken before it waited for the lock, whereas the lock returns the invoice's
+     * latest row: {@link Locked#current} is false when a transaction that held the lock changed the
+     * invoice meanwhile (its row is newer than the snapshot's), and {@code beside} may be stale.
+     */
+    <T> Locked<T> lock(InvoiceId id, Field<T> beside) {
+        return lock(val(id.value()), beside).orElseThrow(() -> notFound(id));
+    }
+
+    /** {@link #lock(InvoiceId, Field)} for the invoice of id {@code id} (a subquery), if there is one. */
+    <T> Optional<Locked<T>> lock(Field<UUID> id, Field<T> beside) {
+        Invoices seen = Tables.INVOICES.as("seen");
+        Field<Boolean> current = field(exists(selectOne().from(seen).where(seen.USER_ID.eq(INVOICES.USER_ID),
+                seen.ID.eq(INVOICES.ID), condition("{0}.xmin = {1}.xmin", seen, INVOICES))));
+        // Nested, as the invoice's own columns are as many as a typed record holds.
+        Field<Invoice> invoice = multiset(selectInvoices()).convertFrom(rows -> rows.map(mapping(Invoice::new)).get(0));
+        return transaction.select(invoice, beside, current).from(INVOICES)
+                .where(INVOICES.USER_ID.eq(tenant).and(INVOICES.ID.eq(id)))
+                .forUpdate().of(INVOICES)
+                .fetchOptional(mapping(Locked<T>::new));
+    }
+
+    /** An invoice locked with what was read beside it; see {@link #lock(InvoiceId, Field)}. */
+    record Locked<T>(Invoice invoice, T beside, boolean current) {
+    }
+
     private Invoice issueIn(InvoiceId id, long version, SeriesId series) {
         lockForChange(id, version).checkIssuable();
-        Routines.issueInvoice(transaction.configuration(), id.value(), version,
+        // Issued and read in one statement, so only the commit follows while the series is locked.
+        IssueInvoiceRow issued = Tables.ISSUE_INVOICE_ROW.call(id.value(), version,
                 series == null ? null : series.value(), LocalDate.now(clock));
-        return find(id).orElseThrow();
+        return selectInvoices().from(issued.as(INVOICES)).fetchSingle(mapping(Invoice::new));
     }
 
     /**
@@ -307,14 +356,17 @@ public final class InvoiceRepository {
      */
     private Invoice changeStatus(InvoiceId id, long version, UnaryOperator<Invoice> transition) {
         Invoice changed = transition.apply(lockForChange(id, version));
-        Routines.changeInvoiceStatus(transaction.configuration(), id.value(), version, changed.status());
-        return find(id).orElseThrow();
+        ChangeInvoiceStatusRow row = Tables.CHANGE_INVOICE_STATUS_ROW.call(id.value(), version, changed.status());
+        return selectInvoices().from(row.as(INVOICES)).fetchSingle(mapping(Invoice::new));
     }
 
     private Invoice lockForChange(InvoiceId id, long version) {
-        Invoice current = lock(id);
+        return atVersion(lock(id), version);
+    }
+
+    private static Invoice atVersion(Invoice current, long version) {
         if (current.version() != version) {
-            throw StaleVersions.of("invoice", id.value(), version, true);
+            throw StaleVersions.of("invoice", current.id().value(), version, true);
         }
         return current;
     }
@@ -355,11 +407,18 @@ public final class InvoiceRepository {
     }
 
     private PaymentTerms paymentTermsOf(ClientId client) {
+        return termsOf(client).fetchOptional(Record1::value1).orElseThrow(() -> clientNotFound(client));
+    }
+
+    /** The client's payment terms: no row if the tenant has no such client. */
+    private SelectConditionStep<Record1<PaymentTerms>> termsOf(ClientId client) {
         return transaction.select(CLIENTS.PAYMENT_TERMS_DAYS.convertFrom(PaymentTerms::ofDays))
                 .from(CLIENTS)
-                .where(CLIENTS.USER_ID.eq(tenant).and(CLIENTS.ID.eq(client.value())))
-                .fetchOptional(CLIENTS.PAYMENT_TERMS_DAYS.convertFrom(PaymentTerms::ofDays))
-                .orElseThrow(() -> new NotFoundException("client " + client.value() + " does not exist for this tenant"));
+                .where(CLIENTS.USER_ID.eq(tenant).and(CLIENTS.ID.eq(client.value())));
+    }
+
+    private static NotFoundException clientNotFound(ClientId client) {
+        return new NotFoundException("client " + client.value() + " does not exist for this tenant");
     }
 
     /** This tenant's invoices that {@code filter} selects on {@code today}, for {@link #list} and {@link #summaries}. */

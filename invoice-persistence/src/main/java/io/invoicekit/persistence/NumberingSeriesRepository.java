@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Query;
 import org.jooq.Record8;
 import org.jooq.SelectSelectStep;
 
@@ -46,7 +47,7 @@ public final class NumberingSeriesRepository {
         NumberingSeries series = NumberingSeries.create(SeriesId.generate(clock), kind, name, prefix, pattern, reset,
                 makeDefault);
         if (makeDefault) {
-            clearDefault(kind);
+            clearDefault(kind).execute();
         }
         transaction.insertInto(INVOICE_SERIES)
                 .set(INVOICE_SERIES.USER_ID, tenant)
@@ -82,12 +83,12 @@ public final class NumberingSeriesRepository {
     /** Makes the series the default of its kind, in place of the one before. */
     public NumberingSeries makeDefault(SeriesId id, long version) {
         NumberingSeries series = current(id, version);
-        clearDefault(series.kind());
-        transaction.update(INVOICE_SERIES)
+        // In one round trip, a batch: the default before cleared first, as the unique index on
+        // the default (checked row by row) admits one at a time.
+        transaction.batch(clearDefault(series.kind()), transaction.update(INVOICE_SERIES)
                 .set(INVOICE_SERIES.IS_DEFAULT, true)
                 .set(INVOICE_SERIES.VERSION, version + 1)
-                .where(isMine(id))
-                .execute();
+                .where(isMine(id))).execute();
         return stored(series, true);
     }
 
@@ -130,14 +131,13 @@ public final class NumberingSeriesRepository {
         return series;
     }
 
-    private void clearDefault(DocumentKind kind) {
-        transaction.update(INVOICE_SERIES)
+    private Query clearDefault(DocumentKind kind) {
+        return transaction.update(INVOICE_SERIES)
                 .set(INVOICE_SERIES.IS_DEFAULT, false)
                 .set(INVOICE_SERIES.VERSION, INVOICE_SERIES.VERSION.plus(1))
                 .where(INVOICE_SERIES.USER_ID.eq(tenant))
                 .and(INVOICE_SERIES.DOCUMENT_KIND.eq(kind))
-                .and(INVOICE_SERIES.IS_DEFAULT)
-                .execute();
+                .and(INVOICE_SERIES.IS_DEFAULT);
     }
 
     private Condition isMine(SeriesId id) {

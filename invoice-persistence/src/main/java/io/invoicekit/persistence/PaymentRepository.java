@@ -3,7 +3,12 @@ package io.invoicekit.persistence;
 import static io.invoicekit.persistence.internal.jooq.Tables.PAYMENTS;
 import static io.invoicekit.persistence.internal.jooq.Tables.REFUNDS;
 import static org.jooq.Records.mapping;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.multiset;
+import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.row;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.val;
 
 import io.invoicekit.core.failure.NotFoundException;
 import io.invoicekit.core.invoice.Invoice;
@@ -18,6 +23,7 @@ import io.invoicekit.core.tenant.InvoiceId;
 import io.invoicekit.core.tenant.PaymentId;
 import io.invoicekit.core.tenant.RefundId;
 import io.invoicekit.core.tenant.TenantId;
+import io.invoicekit.persistence.InvoiceRepository.Locked;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,7 +32,9 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record9;
+import org.jooq.SelectSeekStep2;
 import org.jooq.SelectSelectStep;
 
 /**
@@ -52,8 +60,8 @@ public final class PaymentRepository {
 
     /** Records a pending or completed payment against its invoice. */
     public Payment record(Payment payment) {
-        Invoice invoice = invoices.lock(payment.invoiceId());
-        List<Payment> payments = new ArrayList<>(forInvoice(payment.invoiceId()));
+        List<Payment> payments = new ArrayList<>();
+        Invoice invoice = lockWithPayments(payment.invoiceId(), payments);
         payments.add(payment);
         invoice.applyPayments(payments, clock);
         transaction.insertInto(PAYMENTS)
@@ -125,30 +133,70 @@ public final class PaymentRepository {
 
     /** The payments of one invoice, oldest first. */
     public List<Payment> forInvoice(InvoiceId invoice) {
-        return selectPayments().from(PAYMENTS)
-                .where(PAYMENTS.USER_ID.eq(tenant).and(PAYMENTS.INVOICE_ID.eq(invoice.value())))
-                .orderBy(PAYMENTS.PAYMENT_DATE, PAYMENTS.ID)
-                .fetch(mapping(Payment::new));
+        return paymentsOf(val(invoice.value())).fetch(mapping(Payment::new));
+    }
+
+    /**
+     * Locks the invoice and adds its payments to {@code payments}, read in the statement that locks
+     * it (one round trip), or read again after it if a transaction that held the lock changed the
+     * invoice: then that statement read them as they were before, and a payment completed meanwhile
+     * (which changes the invoice's amount paid) would be missing from the checks.
+     */
+    private Invoice lockWithPayments(InvoiceId id, List<Payment> payments) {
+        Locked<List<Payment>> locked = invoices.lock(id, paymentsBeside(val(id.value())));
+        payments.addAll(locked.current() ? locked.beside() : forInvoice(id));
+        return locked.invoice();
     }
 
     private Payment change(PaymentId id, UnaryOperator<Payment> transition) {
-        InvoiceId invoiceId = transaction.select(PAYMENTS.INVOICE_ID.convertFrom(InvoiceId::of))
-                .from(PAYMENTS).where(isMine(id))
-                .fetchOptional(PAYMENTS.INVOICE_ID.convertFrom(InvoiceId::of))
+        // The payment's invoice, locked with its payments: found by the payment in the same statement.
+        Field<UUID> invoiceId = field(select(PAYMENTS.INVOICE_ID).from(PAYMENTS).where(isMine(id)));
+        Locked<List<Payment>> locked = invoices.lock(invoiceId, paymentsBeside(invoiceId))
                 .orElseThrow(() -> new NotFoundException("payment " + id.value() + " does not exist for this tenant"));
-        Invoice invoice = invoices.lock(invoiceId);
-        List<Payment> payments = new ArrayList<>(forInvoice(invoiceId));
-        int index = indexOf(payments, id);
-        Payment changed = transition.apply(payments.get(index));
-        payments.set(index, changed);
-        invoice.applyPayments(payments, clock);
-        transaction.update(PAYMENTS)
-                .set(PAYMENTS.STATUS, changed.status())
-                .set(PAYMENTS.VERSION, PAYMENTS.VERSION.plus(1))
-                .where(isMine(id))
-                .execute();
+        Invoice invoice = locked.invoice();
+        if (locked.current()) {
+            Payment changed = changed(invoice, locked.beside(), id, transition);
+            // Only from the status read: a transaction that held the lock and failed this payment left
+            // the invoice as it was, so the lock statement may have read the payment pending still.
+            if (store(changed, true)) {
+                return changed;
+            }
+        }
+        Payment changed = changed(invoice, forInvoice(invoice.id()), id, transition);
+        store(changed, false);
+        return changed;
+    }
+
+    /** The payment {@code id} as {@code transition} changes it, checked against its invoice and {@code payments}. */
+    private Payment changed(Invoice invoice, List<Payment> payments, PaymentId id, UnaryOperator<Payment> transition) {
+        List<Payment> after = new ArrayList<>(payments);
+        int index = indexOf(after, id);
+        Payment changed = transition.apply(after.get(index));
+        after.set(index, changed);
+        invoice.applyPayments(after, clock);
         return new Payment(changed.id(), changed.invoiceId(), changed.amount(), changed.method(), changed.status(),
                 changed.paymentDate(), changed.transactionId(), changed.notes(), changed.version() + 1);
+    }
+
+    /** Writes the payment's new status; {@code ifUnchanged}: only over the version it was changed from. */
+    private boolean store(Payment changed, boolean ifUnchanged) {
+        return transaction.update(PAYMENTS)
+                .set(PAYMENTS.STATUS, changed.status())
+                .set(PAYMENTS.VERSION, PAYMENTS.VERSION.plus(1))
+                .where(isMine(changed.id()))
+                .and(ifUnchanged ? PAYMENTS.VERSION.eq(changed.version() - 1) : noCondition())
+                .execute() == 1;
+    }
+
+    private Field<List<Payment>> paymentsBeside(Field<UUID> invoice) {
+        return multiset(paymentsOf(invoice)).convertFrom(rows -> rows.map(mapping(Payment::new)));
+    }
+
+    private SelectSeekStep2<Record9<PaymentId, InvoiceId, Money, PaymentMethod, PaymentStatus, LocalDate, String,
+            String, Long>, LocalDate, UUID> paymentsOf(Field<UUID> invoice) {
+        return selectPayments().from(PAYMENTS)
+                .where(PAYMENTS.USER_ID.eq(tenant).and(PAYMENTS.INVOICE_ID.eq(invoice)))
+                .orderBy(PAYMENTS.PAYMENT_DATE, PAYMENTS.ID);
     }
 
     private static int indexOf(List<Payment> payments, PaymentId id) {

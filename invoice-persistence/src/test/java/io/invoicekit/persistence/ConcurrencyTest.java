@@ -3,6 +3,7 @@ package io.invoicekit.persistence;
 import static io.invoicekit.persistence.StoreFixture.EUR;
 import static io.invoicekit.persistence.StoreFixture.TODAY;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.invoicekit.core.invoice.CreditNote;
 import io.invoicekit.core.invoice.CreditNoteDraft;
@@ -21,12 +22,18 @@ import io.invoicekit.core.series.ResetPeriod;
 import io.invoicekit.core.tenant.ClientId;
 import io.invoicekit.core.tenant.PaymentId;
 import io.invoicekit.core.tenant.TenantId;
+import io.invoicekit.core.validation.IllegalStatusTransitionException;
 import io.invoicekit.testing.MigratedDatabase;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -39,8 +46,11 @@ class ConcurrencyTest extends StoreTest {
     private static final int TENANTS = 4;
     private static final int ISSUES_PER_THREAD = 60;
 
+    private final MigratedDatabase database;
+
     ConcurrencyTest(MigratedDatabase database) {
         super(database, THREADS);
+        this.database = database;
     }
 
     /** One in ten issues is rolled back on purpose: its number must come back. */
@@ -173,6 +183,55 @@ class ConcurrencyTest extends StoreTest {
                 .isTrue();
         assertThat(stored).hasSize(155);
         assertThat(refused).isEqualTo(THREADS * attemptsPerThread - 155);
+    }
+
+    @Test
+    void completing_a_payment_that_the_transaction_holding_its_invoice_failed_is_refused_as_failed() throws Exception {
+        TenantId tenant = fixture.newTenant();
+        Invoice invoice = fixture.sentInvoice(tenant, fixture.newClient(tenant, 30));
+        Payment pending = store.inTenant(tenant, tx -> tx.payments().record(Payment.pending(
+                PaymentId.generate(fixture.clock), invoice.id(), Money.of("1.00", EUR), PaymentMethod.CARD, TODAY, null,
+                null)));
+        ExecutorService completer = Executors.newSingleThreadExecutor();
+        try {
+            // Failing leaves the invoice as it was: the completion, waiting for the invoice's lock
+            // meanwhile, reads the payment in a snapshot that still has it pending.
+            Future<Payment> completion = store.inTenant(tenant, tx -> {
+                tx.payments().fail(pending.id());
+                Future<Payment> waiting = completer.submit(
+                        () -> store.inTenant(tenant, other -> other.payments().complete(pending.id())));
+                awaitOneSessionWaitingForALock();
+                return waiting;
+            });
+
+            assertThatThrownBy(completion::get).isInstanceOf(ExecutionException.class)
+                    .hasCauseInstanceOf(IllegalStatusTransitionException.class);
+        } finally {
+            completer.shutdownNow();
+        }
+    }
+
+    private void awaitOneSessionWaitingForALock() {
+        try (Connection owner = database.owner().connect();
+             PreparedStatement waiting = owner.prepareStatement("""
+                     select count(*) from pg_stat_activity
+                     where usename = ? and datname = current_database() and wait_event_type = 'Lock'""")) {
+            waiting.setString(1, database.application().user());
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (true) {
+                try (ResultSet count = waiting.executeQuery()) {
+                    if (count.next() && count.getInt(1) == 1) {
+                        return;
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("no session waited for the invoice's lock");
+                }
+                Thread.onSpinWait();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A credit note of 1.00 (1.20 with the invoices' 20% tax), rolled back on purpose when asked. */

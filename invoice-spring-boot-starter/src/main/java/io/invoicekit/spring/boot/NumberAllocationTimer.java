@@ -13,7 +13,8 @@ import org.jooq.ExecuteType;
 
 /**
  * Times {@value #METRIC}: each call of the database's issuing functions ({@code issue_invoice},
- * {@code issue_credit_note}, migrations V11 and V12), which number a document in its series. The
+ * {@code issue_credit_note}, migrations V11 and V12, or V19's {@code issue_invoice_row}, which calls
+ * {@code issue_invoice} and returns the issued row), which number a document in its series. The
  * series' row lock is taken there and held to the commit, so a second issue in the same series waits
  * inside the call: the timer is that wait plus the numbering, tagged by document and outcome. A jOOQ
  * listener on the store's context; every other statement passes untouched.
@@ -26,10 +27,11 @@ final class NumberAllocationTimer implements ExecuteListener {
 
     /**
      * The call as jOOQ renders it, quoted or not: {@code select "issue_invoice" from
-     * "public"."issue_invoice"(...)}. jOOQ runs a PostgreSQL function as plain SQL, which names no
-     * routine to the listener, so the rendered statement is all there is to recognise it by.
+     * "public"."issue_invoice"(...)}, or {@code ... from "public"."issue_invoice_row"(...)}. jOOQ
+     * runs a PostgreSQL function as plain SQL, which names no routine to the listener, so the
+     * rendered statement is all there is to recognise it by.
      */
-    private static final Pattern ISSUING_CALL = Pattern.compile("\"?(issue_invoice|issue_credit_note)\"?\\s*\\(");
+    private static final Pattern ISSUING_CALL = Pattern.compile("\"?(issue_invoice|issue_credit_note)(?:_row)?\"?\\s*\\(");
 
     private static final Map<String, String> DOCUMENT_BY_FUNCTION = Map.of(
             "issue_invoice", "invoice",
