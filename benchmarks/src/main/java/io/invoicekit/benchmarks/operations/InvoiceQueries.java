@@ -20,28 +20,26 @@ final class InvoiceQueries {
                    where (line_items.user_id = invoices.user_id and line_items.invoice_id = invoices.id)
                    order by line_items.position) as t)""";
 
-    /** Every column of an invoice, with its lines; a WHERE clause follows. */
-    static final String SELECT_INVOICES = selectInvoices(true);
+    /** Every column of an invoice, with its lines, as the repository selects them; a FROM clause follows. */
+    static final String INVOICE_COLUMNS = columns(true);
 
     /**
-     * The same without the lines: what the seeds measured for "get 1000 invoices" and "filter by
-     * status" ({@code SELECT * FROM invoices WHERE ...}), to tell the nesting's cost from the rest.
+     * Every column of an invoice without the lines, from the table: what the seeds measured for
+     * "get 1000 invoices" and "filter by status" ({@code SELECT * FROM invoices WHERE ...}), to
+     * tell the nesting's cost from the rest. A WHERE clause follows.
      */
-    static final String SELECT_INVOICES_WITHOUT_LINES = selectInvoices(false);
+    static final String SELECT_INVOICES_WITHOUT_LINES = columns(false) + "from invoices\n";
 
-    private static final String ONE_INVOICE = """
-            where (invoices.user_id = cast(? as uuid) and invoices.id = cast(? as uuid))""";
-
-    /** One invoice with its lines, as the repository's find reads it. */
-    static final String FIND_INVOICE = SELECT_INVOICES + ONE_INVOICE;
-
-    /** The same, locked: how the repository starts every change of an invoice. */
-    static final String LOCK_INVOICE = SELECT_INVOICES + ONE_INVOICE + "\nfor update of invoices";
+    /** One invoice with its lines, locked: how the repository starts every change of an invoice. */
+    static final String LOCK_INVOICE = INVOICE_COLUMNS + """
+            from invoices as invoices
+            where (invoices.user_id = cast(? as uuid) and invoices.id = cast(? as uuid))
+            for update of invoices""";
 
     private InvoiceQueries() {
     }
 
-    private static String selectInvoices(boolean withLines) {
+    private static String columns(boolean withLines) {
         return """
                 select invoices.id, invoices.invoice_number, invoices.client_id, invoices.issue_date, invoices.due_date,
                        invoices.tax_rate,
@@ -54,7 +52,6 @@ final class InvoiceQueries {
                        row (invoices.seller_name, invoices.seller_address, invoices.seller_vat_id) as nested,
                        row (invoices.buyer_name, invoices.buyer_address, invoices.buyer_vat_id) as nested,
                        invoices.version
-                from invoices
                 """;
     }
 }
