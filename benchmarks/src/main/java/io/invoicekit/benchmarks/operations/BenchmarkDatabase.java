@@ -267,25 +267,37 @@ public abstract class BenchmarkDatabase {
                 + ": give it one, or leave it out of its " + Parameters.VARIANT + " parameter");
     }
 
+    /** One invocation outside JMH, its preparation done (see {@link #nextInvocation}). */
+    @FunctionalInterface
+    interface Invocation {
+
+        Object run() throws SQLException;
+    }
+
     /**
-     * One invocation of the class's benchmark method outside JMH (see {@link OutsideJmh}); a class
-     * whose method takes JMH state objects of its own overrides this.
+     * The next invocation of the class's benchmark method outside JMH (see {@link OutsideJmh}),
+     * with what JMH's state objects would have prepared for it done before it returns, so that
+     * what is counted of the invocation is the benchmark's work alone; a class whose method takes
+     * JMH state objects of its own overrides this.
      */
-    Object invokeOnce() throws SQLException {
+    Invocation nextInvocation() throws SQLException {
         Method benchmark = Arrays.stream(getClass().getMethods())
                 .filter(method -> method.isAnnotationPresent(Benchmark.class))
                 .reduce((one, other) -> {
                     throw new IllegalStateException(getClass().getSimpleName() + " has more than one @Benchmark method");
                 })
                 .orElseThrow(() -> new IllegalStateException(getClass().getSimpleName() + " has no @Benchmark method"));
-        try {
-            return benchmark.invoke(this);
-        } catch (InvocationTargetException e) {
-            throw new IllegalStateException(getClass().getSimpleName() + "." + benchmark.getName() + " failed: "
-                    + e.getCause().getMessage(), e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot call " + getClass().getSimpleName() + "." + benchmark.getName(), e);
-        }
+        return () -> {
+            try {
+                return benchmark.invoke(this);
+            } catch (InvocationTargetException e) {
+                throw new IllegalStateException(getClass().getSimpleName() + "." + benchmark.getName() + " failed: "
+                        + e.getCause().getMessage(), e.getCause());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot call " + getClass().getSimpleName() + "." + benchmark.getName(),
+                        e);
+            }
+        };
     }
 
     /** Runs {@code work} on a connection of the owner's of its own (auto-commit on), outside any tenant. */

@@ -32,8 +32,13 @@ final class OutsideJmh implements AutoCloseable {
         return new OutsideJmh(benchmark);
     }
 
+    /** The next invocation, prepared: running it is the benchmark method's work alone. */
+    BenchmarkDatabase.Invocation nextInvocation() throws SQLException {
+        return benchmark.nextInvocation();
+    }
+
     Object invokeOnce() throws SQLException {
-        return benchmark.invokeOnce();
+        return nextInvocation().run();
     }
 
     /** The SQL the case's class captured from the repository at setup, or null. */
