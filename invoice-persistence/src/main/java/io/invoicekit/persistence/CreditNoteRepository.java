@@ -1,6 +1,5 @@
 package io.invoicekit.persistence;
 
-import static io.invoicekit.persistence.internal.jooq.Tables.CREDIT_NOTES;
 import static io.invoicekit.persistence.internal.jooq.Tables.CREDIT_NOTE_LINES;
 import static java.util.Objects.requireNonNull;
 import static org.jooq.Records.mapping;
@@ -25,7 +24,10 @@ import io.invoicekit.core.tenant.SeriesId;
 import io.invoicekit.core.tenant.TenantId;
 import io.invoicekit.core.failure.ValidationException;
 import io.invoicekit.core.failure.Violation;
-import io.invoicekit.persistence.internal.jooq.Routines;
+import io.invoicekit.persistence.internal.jooq.Tables;
+import io.invoicekit.persistence.internal.jooq.tables.CreditNotes;
+import io.invoicekit.persistence.internal.jooq.tables.Invoices;
+import io.invoicekit.persistence.internal.jooq.tables.IssueCreditNoteRow;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -37,6 +39,7 @@ import org.jooq.Converter;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record12;
+import org.jooq.Record2;
 import org.jooq.SelectField;
 import org.jooq.SelectSelectStep;
 
@@ -48,6 +51,13 @@ import org.jooq.SelectSelectStep;
  * is left of the invoice, for any caller.
  */
 public final class CreditNoteRepository {
+
+    /**
+     * The credit notes, aliased as themselves so that their columns are named {@code
+     * credit_notes.x}: the same columns then read the row that issue_credit_note_row() returns
+     * (V20), aliased so too.
+     */
+    private static final CreditNotes CREDIT_NOTES = Tables.CREDIT_NOTES.as(Tables.CREDIT_NOTES);
 
     private static final Field<List<LineItem>> LINES = multiset(
             select(
@@ -156,34 +166,58 @@ public final class CreditNoteRepository {
                 .fetch(mapping(CreditNote::new));
     }
 
+    /**
+     * Locks the draft and then its invoice ({@code FOR UPDATE OF} in that order, the order
+     * issue_credit_note() takes them) in one statement. Both are nested fields of the locked rows
+     * themselves, not subqueries, so they are the latest rows even if a transaction that held a lock
+     * changed them meanwhile.
+     */
     private CreditNote issueIn(CreditNoteId id, long version, SeriesId series) {
-        CreditNote note = current(id, version);
+        Invoices invoice = InvoiceRepository.INVOICES;
+        Field<CreditNote> draft = multiset(selectCreditNotes())
+                .convertFrom(rows -> rows.map(mapping(CreditNote::new)).get(0));
+        Record2<Invoice, CreditNote> locked = transaction.select(invoices.invoiceOfRow(), draft)
+                .from(CREDIT_NOTES)
+                .join(invoice).on(invoice.USER_ID.eq(CREDIT_NOTES.USER_ID).and(invoice.ID.eq(CREDIT_NOTES.INVOICE_ID)))
+                .where(isMine(id))
+                .forUpdate().of(CREDIT_NOTES, invoice)
+                .fetchOptional()
+                .orElseThrow(() -> notFound(id));
+        CreditNote note = atVersion(locked.value2(), version);
         if (note.status() != CreditNoteStatus.DRAFT) {
             throw new ValidationException("credit note " + note.number() + " cannot be issued",
                     List.of(new Violation("status", "draft", "must be DRAFT to issue, was " + note.status())));
         }
-        return issueLocked(note, invoices.lock(note.invoiceId()), series);
+        return issueLocked(note, locked.value1(), series);
     }
 
     /**
      * Issues the draft {@code note} of {@code invoice}, which this transaction has locked, in {@code
-     * series} (null: the default credit-note series).
+     * series} (null: the default credit-note series). Issued and read in one statement, so only the
+     * commit follows while the series is locked.
      */
     private CreditNote issueLocked(CreditNote note, Invoice invoice, SeriesId series) {
         invoice.checkCreditable(note.totalsOn(invoice).total());
-        Routines.issueCreditNote(transaction.configuration(), note.id().value(), note.version(),
+        IssueCreditNoteRow issued = Tables.ISSUE_CREDIT_NOTE_ROW.call(note.id().value(), note.version(),
                 series == null ? null : series.value(), LocalDate.now(clock));
-        return find(note.id()).orElseThrow();
+        return selectCreditNotes().from(issued.as(CREDIT_NOTES)).fetchSingle(mapping(CreditNote::new));
     }
 
     private CreditNote current(CreditNoteId id, long version) {
-        CreditNote note = selectCreditNotes().from(CREDIT_NOTES).where(isMine(id)).forUpdate().of(CREDIT_NOTES)
+        return atVersion(selectCreditNotes().from(CREDIT_NOTES).where(isMine(id)).forUpdate().of(CREDIT_NOTES)
                 .fetchOptional(mapping(CreditNote::new))
-                .orElseThrow(() -> new NotFoundException("credit note " + id.value() + " does not exist for this tenant"));
+                .orElseThrow(() -> notFound(id)), version);
+    }
+
+    private static CreditNote atVersion(CreditNote note, long version) {
         if (note.version() != version) {
-            throw StaleVersions.of("credit note", id.value(), version, true);
+            throw StaleVersions.of("credit note", note.id().value(), version, true);
         }
         return note;
+    }
+
+    private static NotFoundException notFound(CreditNoteId id) {
+        return new NotFoundException("credit note " + id.value() + " does not exist for this tenant");
     }
 
     private Condition isMine(CreditNoteId id) {

@@ -80,7 +80,7 @@ public final class InvoiceRepository {
      * {@code public.invoices.x}: the same columns then read the rows that issue_invoice_row() and
      * change_invoice_status_row() return (V19), aliased so too.
      */
-    private static final Invoices INVOICES = Tables.INVOICES.as(Tables.INVOICES);
+    static final Invoices INVOICES = Tables.INVOICES.as(Tables.INVOICES);
 
     private static final Field<List<LineItem>> LINES = multiset(
             select(
@@ -330,12 +330,19 @@ public final class InvoiceRepository {
         Invoices seen = Tables.INVOICES.as("seen");
         Field<Boolean> current = field(exists(selectOne().from(seen).where(seen.USER_ID.eq(INVOICES.USER_ID),
                 seen.ID.eq(INVOICES.ID), condition("{0}.xmin = {1}.xmin", seen, INVOICES))));
-        // Nested, as the invoice's own columns are as many as a typed record holds.
-        Field<Invoice> invoice = multiset(selectInvoices()).convertFrom(rows -> rows.map(mapping(Invoice::new)).get(0));
-        return transaction.select(invoice, beside, current).from(INVOICES)
+        return transaction.select(invoiceOfRow(), beside, current).from(INVOICES)
                 .where(INVOICES.USER_ID.eq(tenant).and(INVOICES.ID.eq(id)))
                 .forUpdate().of(INVOICES)
                 .fetchOptional(mapping(Locked<T>::new));
+    }
+
+    /**
+     * The invoice of the row that the query selecting this field reads from {@link #INVOICES} (the
+     * row it locks, in a locking query), as one field: nested, as the invoice's own columns are as
+     * many as a typed record holds.
+     */
+    Field<Invoice> invoiceOfRow() {
+        return multiset(selectInvoices()).convertFrom(rows -> rows.map(mapping(Invoice::new)).get(0));
     }
 
     /** An invoice locked with what was read beside it; see {@link #lock(InvoiceId, Field)}. */

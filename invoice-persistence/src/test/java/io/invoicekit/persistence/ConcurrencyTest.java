@@ -5,6 +5,7 @@ import static io.invoicekit.persistence.StoreFixture.TODAY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.invoicekit.core.failure.ConcurrencyConflictException;
 import io.invoicekit.core.invoice.CreditNote;
 import io.invoicekit.core.invoice.CreditNoteDraft;
 import io.invoicekit.core.invoice.Invoice;
@@ -208,6 +209,33 @@ class ConcurrencyTest extends StoreTest {
                     .hasCauseInstanceOf(IllegalStatusTransitionException.class);
         } finally {
             completer.shutdownNow();
+        }
+    }
+
+    @Test
+    void issuing_a_credit_note_that_the_transaction_holding_it_issued_is_refused_as_stale() throws Exception {
+        TenantId tenant = fixture.newTenant();
+        Invoice invoice = fixture.sentInvoice(tenant, fixture.newClient(tenant, 30));
+        CreditNote draft = store.inTenant(tenant,
+                tx -> tx.creditNotes().createDraft(CreditNoteDraft.inFull(invoice, "Ordered twice")));
+        ExecutorService issuer = Executors.newSingleThreadExecutor();
+        try {
+            // The second issue waits for the draft's lock in the statement that reads it, so it reads
+            // the draft as it was before the first issue; the database's issue then finds no draft
+            // at that version.
+            Future<CreditNote> second = store.inTenant(tenant, tx -> {
+                tx.creditNotes().issue(draft.id(), draft.version());
+                Future<CreditNote> waiting = issuer.submit(
+                        () -> store.inTenant(tenant, other -> other.creditNotes().issue(draft.id(), draft.version())));
+                awaitOneSessionWaitingForALock();
+                return waiting;
+            });
+
+            assertThatThrownBy(second::get).isInstanceOf(ExecutionException.class)
+                    .cause().isInstanceOf(ConcurrencyConflictException.class)
+                    .hasMessageContaining("was changed by someone else since version " + draft.version());
+        } finally {
+            issuer.shutdownNow();
         }
     }
 

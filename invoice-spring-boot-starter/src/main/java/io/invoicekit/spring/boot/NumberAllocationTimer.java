@@ -13,8 +13,9 @@ import org.jooq.ExecuteType;
 
 /**
  * Times {@value #METRIC}: each call of the database's issuing functions ({@code issue_invoice},
- * {@code issue_credit_note}, migrations V11 and V12, or V19's {@code issue_invoice_row}, which calls
- * {@code issue_invoice} and returns the issued row), which number a document in its series. The
+ * {@code issue_credit_note}, migrations V11 and V12, or V19's {@code issue_invoice_row} and V20's
+ * {@code issue_credit_note_row}, which call them and return the issued row), which number a document
+ * in its series. The
  * series' row lock is taken there and held to the commit, so a second issue in the same series waits
  * inside the call: the timer is that wait plus the numbering, tagged by document and outcome. A jOOQ
  * listener on the store's context; every other statement passes untouched.
