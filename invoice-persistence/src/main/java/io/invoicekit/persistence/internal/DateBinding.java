@@ -5,13 +5,10 @@ import java.sql.Types;
 import java.time.LocalDate;
 import org.jooq.Binding;
 import org.jooq.BindingGetResultSetContext;
-import org.jooq.BindingGetSQLInputContext;
-import org.jooq.BindingGetStatementContext;
-import org.jooq.BindingRegisterContext;
 import org.jooq.BindingSQLContext;
-import org.jooq.BindingSetSQLOutputContext;
 import org.jooq.BindingSetStatementContext;
 import org.jooq.Converter;
+import org.jooq.impl.AbstractBinding;
 import org.jooq.impl.DefaultBinding;
 import org.jooq.impl.SQLDataType;
 
@@ -23,7 +20,7 @@ import org.jooq.impl.SQLDataType;
  * tenant setting folded in front of a date-filtered list (overdue invoices) would then cost a round
  * trip of its own. Generated code uses it for every {@code date} column and parameter (codegen.xml).
  */
-public final class DateBinding implements Binding<LocalDate, LocalDate> {
+public final class DateBinding extends AbstractBinding<LocalDate, LocalDate> {
 
     private static final Binding<LocalDate, LocalDate> JOOQ = DefaultBinding.binding(SQLDataType.LOCALDATE);
 
@@ -32,14 +29,10 @@ public final class DateBinding implements Binding<LocalDate, LocalDate> {
         return JOOQ.converter();
     }
 
+    /** As jOOQ renders it ({@code cast(? as date)}), so that the SQL stays what it was. */
     @Override
     public void sql(BindingSQLContext<LocalDate> ctx) throws SQLException {
         JOOQ.sql(ctx);
-    }
-
-    @Override
-    public void register(BindingRegisterContext<LocalDate> ctx) throws SQLException {
-        JOOQ.register(ctx);
     }
 
     @Override
@@ -52,22 +45,7 @@ public final class DateBinding implements Binding<LocalDate, LocalDate> {
     }
 
     @Override
-    public void set(BindingSetSQLOutputContext<LocalDate> ctx) throws SQLException {
-        JOOQ.set(ctx);
-    }
-
-    @Override
     public void get(BindingGetResultSetContext<LocalDate> ctx) throws SQLException {
-        JOOQ.get(ctx);
-    }
-
-    @Override
-    public void get(BindingGetStatementContext<LocalDate> ctx) throws SQLException {
-        JOOQ.get(ctx);
-    }
-
-    @Override
-    public void get(BindingGetSQLInputContext<LocalDate> ctx) throws SQLException {
         JOOQ.get(ctx);
     }
 }
