@@ -25,7 +25,7 @@ public record InvoiceFilter(
     public InvoiceFilter {
         var violations = new Violations();
         violations.check(issuedFrom == null || issuedTo == null || !issuedTo.isBefore(issuedFrom), "issuedTo",
-                "notBeforeIssuedFrom", "must not be before issuedFrom " + issuedFrom + ", was " + issuedTo);
+                "notBeforeIssuedFrom", () -> "must not be before issuedFrom " + issuedFrom + ", was " + issuedTo);
         violations.throwIfAny("invalid invoice filter");
     }
 

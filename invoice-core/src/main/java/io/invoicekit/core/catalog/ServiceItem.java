@@ -34,7 +34,7 @@ public record ServiceItem(
         description = DESCRIPTION.check(violations, description);
         if (violations.require("unitPrice", unitPrice)) {
             violations.check(!unitPrice.isNegative(), "unitPrice", "notNegative",
-                    "must be at least 0, in the currency's minor units, was " + unitPrice);
+                    () -> "must be at least 0, in the currency's minor units, was " + unitPrice);
             unitPrice.checkStorable(violations, "unitPrice");
             Money.checkStorableCurrency(violations, unitPrice.currency());
         }

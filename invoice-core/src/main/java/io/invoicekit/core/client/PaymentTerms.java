@@ -18,7 +18,7 @@ public record PaymentTerms(int days) {
     public PaymentTerms {
         var violations = new Violations();
         violations.check(days >= 0 && days <= MAX_DAYS, "paymentTermsDays", "range",
-                "must be between 0 and " + MAX_DAYS + ", was " + days);
+                () -> "must be between 0 and " + MAX_DAYS + ", was " + days);
         violations.throwIfAny("invalid payment terms");
     }
 

@@ -48,13 +48,13 @@ public record CreditNote(
                     new Given("taxRate", taxRate), new Given("subtotal", subtotal), new Given("tax", tax),
                     new Given("total", total))) {
                 violations.check((given.value() != null) == issued, given.field(), issued ? "required" : "atIssue",
-                        issued ? "is required" : "is given at issue, was " + given.value());
+                        () -> issued ? "is required" : "is given at issue, was " + given.value());
             }
             if (issued && violations.isEmpty()) {
                 var expected = InvoiceTotals.of(subtotal.currency(), lines.stream().map(LineItem::amount).toList(),
                         taxRate);
                 violations.check(expected.equals(new InvoiceTotals(subtotal, tax, total)), "total", "ofLines",
-                        "must be the lines' " + expected.total() + " at " + taxRate.percent() + "%, was " + total);
+                        () -> "must be the lines' " + expected.total() + " at " + taxRate.percent() + "%, was " + total);
             }
         }
         violations.checkVersion(version);

@@ -17,7 +17,7 @@ public record CreditNoteDraft(InvoiceId invoiceId, String reason, List<LineDraft
         violations.require("invoiceId", invoiceId);
         reason = InvoiceRules.creditReason(violations, reason);
         if (violations.require("lines", lines)) {
-            violations.check(!lines.isEmpty(), "lines", "notEmpty", "must hold at least one line of what is credited");
+            violations.check(!lines.isEmpty(), "lines", "notEmpty", () -> "must hold at least one line of what is credited");
             InvoiceRules.checkLines(violations, lines, null, LineDraft::unitPrice);
         }
         violations.throwIfAny("invalid credit note draft");

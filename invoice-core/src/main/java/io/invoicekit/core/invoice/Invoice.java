@@ -156,10 +156,10 @@ public record Invoice(
         var violations = new Violations();
         violations.check(status != InvoiceStatus.DRAFT && status != InvoiceStatus.VOID
                         && status != InvoiceStatus.CREDITED, "status", "creditable",
-                "must be issued and not yet credited in full to credit, was " + status);
+                () -> "must be issued and not yet credited in full to credit, was " + status);
         Money left = total.minus(amountCredited);
         violations.check(creditTotal.isPositive() && !creditTotal.isGreaterThan(left), "total", "withinInvoice",
-                "must be more than 0 and at most the " + left + " left to credit of the total " + total + ", was "
+                () -> "must be more than 0 and at most the " + left + " left to credit of the total " + total + ", was "
                         + creditTotal);
         violations.throwIfAny(subject() + " cannot be credited");
     }
@@ -170,7 +170,7 @@ public record Invoice(
         var violations = new Violations();
         Money owedBack = Money.zero(currency()).minus(balance());
         violations.check(refund.isPositive() && !refund.isGreaterThan(owedBack), "amount", "owedBack",
-                "must be more than 0 and at most the " + owedBack + " paid beyond what is owed, was " + refund);
+                () -> "must be more than 0 and at most the " + owedBack + " paid beyond what is owed, was " + refund);
         violations.throwIfAny(subject() + " cannot refund");
     }
 
@@ -218,9 +218,9 @@ public record Invoice(
      */
     public void checkDiscardable() {
         var violations = new Violations();
-        violations.check(status == InvoiceStatus.DRAFT, "status", "draft", "must be DRAFT to discard, was " + status);
+        violations.check(status == InvoiceStatus.DRAFT, "status", "draft", () -> "must be DRAFT to discard, was " + status);
         violations.check(number == null, "number", "unnumbered",
-                "must be absent to discard: a numbered invoice is kept, was " + number);
+                () -> "must be absent to discard: a numbered invoice is kept, was " + number);
         violations.throwIfAny(subject() + " cannot be discarded");
     }
 
@@ -269,7 +269,7 @@ public record Invoice(
         for (int i = 0; i < payments.size(); i++) {
             var payment = payments.get(i);
             violations.check(payment.invoiceId().equals(id), "payments[" + i + "].invoiceId", "sameInvoice",
-                    "must be " + id.value() + ", was " + payment.invoiceId().value());
+                    () -> "must be " + id.value() + ", was " + payment.invoiceId().value());
             if (!payment.amount().currency().equals(currency())) {
                 throw new CurrencyMismatchException(subject() + " cannot take payment " + payment.id().value(),
                         currency(), payment.amount().currency());
@@ -281,7 +281,7 @@ public record Invoice(
         }
         violations.check(!live || status != InvoiceStatus.DRAFT && status != InvoiceStatus.VOID
                         && status != InvoiceStatus.CREDITED,
-                "status", "payable", "must be issued and neither void nor credited to take payments, was " + status);
+                "status", "payable", () -> "must be issued and neither void nor credited to take payments, was " + status);
         violations.throwIfAny(subject() + " cannot take these payments");
         if (paid.plus(amountCredited).isGreaterThan(total)) {
             throw new OverpaymentException(subject(), total.minus(amountCredited), paid, amountCredited.isPositive());
@@ -339,11 +339,11 @@ public record Invoice(
         var expected = InvoiceTotals.of(
                 subtotal.currency(), lines.stream().map(LineItem::amount).toList(), taxRate);
         violations.check(subtotal.equals(expected.subtotal()), "subtotal", "sumOfLines",
-                "must be the sum of the line amounts, " + expected.subtotal() + ", was " + subtotal);
+                () -> "must be the sum of the line amounts, " + expected.subtotal() + ", was " + subtotal);
         violations.check(tax.equals(expected.tax()), "tax", "taxOnSubtotal",
-                "must equal subtotal x taxRate / 100, rounded half up: " + expected.tax() + ", was " + tax);
+                () -> "must equal subtotal x taxRate / 100, rounded half up: " + expected.tax() + ", was " + tax);
         violations.check(total.equals(expected.total()), "total", "subtotalPlusTax",
-                "must equal subtotal + tax: " + expected.total() + ", was " + total);
+                () -> "must equal subtotal + tax: " + expected.total() + ", was " + total);
     }
 
     /**
@@ -365,45 +365,45 @@ public record Invoice(
             return;
         }
         violations.check(!amountPaid.isGreaterThan(total), "amountPaid", "withinTotal",
-                "must be at most the total " + total + ", was " + amountPaid);
+                () -> "must be at most the total " + total + ", was " + amountPaid);
         violations.check(!amountCredited.isGreaterThan(total), "amountCredited", "withinTotal",
-                "must be at most the total " + total + ", was " + amountCredited);
+                () -> "must be at most the total " + total + ", was " + amountCredited);
         Money covered = amountPaid.plus(amountCredited);
         boolean partlyCredited = amountCredited.isZero() || total.isGreaterThan(amountCredited);
         switch (status) {
             case DRAFT, VOID -> {
                 violations.check(amountPaid.isZero(), "amountPaid", "nothingPaid",
-                        "must be 0 while the invoice is " + status + ", was " + amountPaid);
+                        () -> "must be 0 while the invoice is " + status + ", was " + amountPaid);
                 violations.check(amountCredited.isZero(), "amountCredited", "nothingCredited",
-                        "must be 0 while the invoice is " + status + ", was " + amountCredited);
+                        () -> "must be 0 while the invoice is " + status + ", was " + amountCredited);
             }
             case SENT, VIEWED -> {
                 violations.check(amountPaid.isZero(), "amountPaid", "nothingPaid",
-                        "must be 0 while the invoice is " + status + ", was " + amountPaid);
+                        () -> "must be 0 while the invoice is " + status + ", was " + amountPaid);
                 violations.check(partlyCredited, "amountCredited", "partlyCredited",
-                        "must be less than the total " + total + " while " + status + ", was " + amountCredited);
+                        () -> "must be less than the total " + total + " while " + status + ", was " + amountCredited);
             }
             case PARTIALLY_PAID -> violations.check(amountPaid.isPositive() && total.isGreaterThan(covered),
-                    "amountPaid", "partlyPaid", "must be more than 0 and, with " + amountCredited
+                    "amountPaid", "partlyPaid", () -> "must be more than 0 and, with " + amountCredited
                             + " credited, less than the total " + total + " while PARTIALLY_PAID, was " + amountPaid);
             case PAID -> violations.check(amountPaid.isPositive() && !total.isGreaterThan(covered) && partlyCredited,
-                    "amountPaid", "fullyPaid", "must, with " + amountCredited + " credited, cover the total " + total
+                    "amountPaid", "fullyPaid", () -> "must, with " + amountCredited + " credited, cover the total " + total
                             + " while PAID, was " + amountPaid);
             case CREDITED -> violations.check(amountCredited.equals(total) && total.isPositive(), "amountCredited",
-                    "fullyCredited", "must be the total " + total + " while CREDITED, was " + amountCredited);
+                    "fullyCredited", () -> "must be the total " + total + " while CREDITED, was " + amountCredited);
         }
         if (status == InvoiceStatus.PAID) {
             violations.require("paidDate", paidDate);
         } else if (status != InvoiceStatus.CREDITED) {
             violations.check(paidDate == null, "paidDate", "onlyWhenPaid",
-                    "must be absent while the invoice is " + status + ", was " + paidDate);
+                    () -> "must be absent while the invoice is " + status + ", was " + paidDate);
         }
     }
 
     /** The rule for sending: an invoice goes out with at least one line and something to pay. */
     private static void checkSendable(Violations violations, List<LineItem> lines, Money total) {
-        violations.check(!lines.isEmpty(), "lines", "sendable", "must hold at least one line to send the invoice");
+        violations.check(!lines.isEmpty(), "lines", "sendable", () -> "must hold at least one line to send the invoice");
         violations.check(total.isPositive(), "total", "sendable",
-                "must be greater than 0 to send the invoice, was " + total);
+                () -> "must be greater than 0 to send the invoice, was " + total);
     }
 }

@@ -40,7 +40,7 @@ final class InvoiceRules {
         violations.require("quantity", quantity);
         if (violations.require("unitPrice", unitPrice)) {
             violations.check(!unitPrice.isNegative(), "unitPrice", "notNegative",
-                    "must be at least 0, in the currency's minor units, was " + unitPrice);
+                    () -> "must be at least 0, in the currency's minor units, was " + unitPrice);
             unitPrice.checkStorable(violations, "unitPrice");
         }
         if (quantity != null && unitPrice != null) {
@@ -60,7 +60,7 @@ final class InvoiceRules {
             if (violations.require("lines[" + i + "]", line) && currency != null) {
                 var price = unitPrice.apply(line);
                 violations.check(price.currency().equals(currency), "lines[" + i + "].unitPrice", "sameCurrency",
-                        "must be in " + currency + ", was " + price);
+                        () -> "must be in " + currency + ", was " + price);
             }
         }
     }
@@ -80,7 +80,7 @@ final class InvoiceRules {
             violations.checkDate("dueDate", dueDate);
             if (issueDate != null) {
                 violations.check(!dueDate.isBefore(issueDate), "dueDate", "notBeforeIssueDate",
-                        "must not be before issueDate " + issueDate + ", was " + dueDate);
+                        () -> "must not be before issueDate " + issueDate + ", was " + dueDate);
             }
         }
     }

@@ -30,7 +30,7 @@ public record InvoiceTotals(Money subtotal, Money tax, Money total) {
         if (violations.isEmpty()) {
             var sum = subtotal.plus(tax);
             violations.check(total.equals(sum), "total", "subtotalPlusTax",
-                    "must equal subtotal + tax: " + sum + ", was " + total);
+                    () -> "must equal subtotal + tax: " + sum + ", was " + total);
         }
         violations.throwIfAny("invalid invoice totals");
     }

@@ -24,7 +24,7 @@ public record LineDraft(String description, Quantity quantity, Money unitPrice, 
         Violations.required("item", item);
         var violations = new Violations();
         violations.check(item.active(), "serviceItemId", "activeItem",
-                "must be an active catalog item, " + item.name() + " is inactive");
+                () -> "must be an active catalog item, " + item.name() + " is inactive");
         violations.throwIfAny("invalid invoice line");
         return new LineDraft(item.name(), quantity, item.unitPrice(), item.id());
     }

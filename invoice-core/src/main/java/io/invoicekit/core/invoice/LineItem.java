@@ -27,7 +27,7 @@ public record LineItem(
         if (violations.require("amount", amount) && quantity != null && unitPrice != null) {
             var expected = unitPrice.times(quantity);
             violations.check(amount.equals(expected), "amount", "quantityTimesUnitPrice",
-                    "must equal quantity x unitPrice, rounded half up to the currency: " + expected + ", was " + amount);
+                    () -> "must equal quantity x unitPrice, rounded half up to the currency: " + expected + ", was " + amount);
         }
         violations.throwIfAny("invalid invoice line");
     }

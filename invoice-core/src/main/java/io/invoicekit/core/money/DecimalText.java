@@ -20,7 +20,7 @@ final class DecimalText {
         var violations = new Violations();
         if (violations.require(field, text)) {
             violations.check(PLAIN.matcher(text.strip()).matches(), field, "format",
-                    "must be a decimal number like 12.50, was \"" + text + "\"");
+                    () -> "must be a decimal number like 12.50, was \"" + text + "\"");
         }
         violations.throwIfAny(subject);
         return new BigDecimal(text.strip());

@@ -33,7 +33,7 @@ public record Money(BigDecimal amount, Currency currency) {
         violations.require("amount", amount);
         if (violations.require("currency", currency)) {
             violations.check(currency.getDefaultFractionDigits() >= 0, "currency", "minorUnits",
-                    "must have minor units, was " + currency);
+                    () -> "must have minor units, was " + currency);
         }
         if (violations.isEmpty()) {
             violations.checkDecimals("amount", amount, currency.getDefaultFractionDigits());
@@ -61,7 +61,7 @@ public record Money(BigDecimal amount, Currency currency) {
     public static void checkStorableCurrency(Violations violations, Currency currency) {
         violations.check(currency.getDefaultFractionDigits() >= 0
                         && currency.getDefaultFractionDigits() <= STORED_MINOR_UNITS, "currency", "supported",
-                "must be an ISO 4217 code with at most " + STORED_MINOR_UNITS + " minor units, was " + currency);
+                () -> "must be an ISO 4217 code with at most " + STORED_MINOR_UNITS + " minor units, was " + currency);
     }
 
     /**
@@ -70,7 +70,7 @@ public record Money(BigDecimal amount, Currency currency) {
      */
     public void checkStorable(Violations violations, String field) {
         violations.check(amount.abs().compareTo(STORED_LIMIT) < 0, field, "storable",
-                "must be less than " + STORED_LIMIT + " in absolute value, was " + this);
+                () -> "must be less than " + STORED_LIMIT + " in absolute value, was " + this);
     }
 
     public static Money zero(Currency currency) {

@@ -17,10 +17,12 @@ public record Quantity(BigDecimal value) {
     public Quantity {
         var violations = new Violations();
         if (violations.require("quantity", value)) {
-            violations.check(value.signum() > 0, "quantity", "positive",
-                    "must be greater than 0, was " + value.toPlainString());
-            violations.check(value.compareTo(LIMIT) < 0, "quantity", "max",
-                    "must be less than " + LIMIT + ", was " + value.toPlainString());
+            // Not check(): value is normalized below, so a message lambda could not capture it.
+            if (value.signum() <= 0) {
+                violations.add("quantity", "positive", "must be greater than 0, was " + value.toPlainString());
+            } else if (value.compareTo(LIMIT) >= 0) {
+                violations.add("quantity", "max", "must be less than " + LIMIT + ", was " + value.toPlainString());
+            }
             violations.checkDecimals("quantity", value, DECIMALS);
         }
         violations.throwIfAny("invalid quantity");

@@ -16,8 +16,9 @@ public record TaxRate(BigDecimal percent) {
     public TaxRate {
         var violations = new Violations();
         if (violations.require("taxRate", percent)) {
-            violations.check(percent.signum() >= 0 && percent.compareTo(HUNDRED) <= 0, "taxRate", "range",
-                    "must be between 0 and 100, was " + percent.toPlainString());
+            if (percent.signum() < 0 || percent.compareTo(HUNDRED) > 0) {
+                violations.add("taxRate", "range", "must be between 0 and 100, was " + percent.toPlainString());
+            }
             violations.checkDecimals("taxRate", percent, DECIMALS);
         }
         violations.throwIfAny("invalid tax rate");

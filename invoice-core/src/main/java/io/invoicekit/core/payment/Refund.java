@@ -32,7 +32,7 @@ public record Refund(
         violations.require("creditNoteId", creditNoteId);
         violations.require("invoiceId", invoiceId);
         if (violations.require("amount", amount)) {
-            violations.check(amount.isPositive(), "amount", "positive", "must be greater than 0, was " + amount);
+            violations.check(amount.isPositive(), "amount", "positive", () -> "must be greater than 0, was " + amount);
             amount.checkStorable(violations, "amount");
         }
         violations.require("method", method);

@@ -39,11 +39,11 @@ public record NumberPattern(String text) {
         if (violations.require("pattern", text)) {
             violations.checkStorable("pattern", text);
             int length = text.codePointCount(0, text.length());
-            violations.check(length <= MAX_LENGTH, "pattern", "maxLength", refusal("it has " + length + " characters", text));
+            violations.check(length <= MAX_LENGTH, "pattern", "maxLength", () -> refusal("it has " + length + " characters", text));
             long sequences = SEQUENCE.matcher(text).results().count();
-            violations.check(sequences == 1, "pattern", "oneSequence", refusal("it has " + sequences + " {seq}", text));
+            violations.check(sequences == 1, "pattern", "oneSequence", () -> refusal("it has " + sequences + " {seq}", text));
             violations.check(!LEFT_OVER.matcher(PLACEHOLDER.matcher(text).replaceAll("")).find(), "pattern",
-                    "placeholders", refusal("it has another placeholder, a brace or a control character", text));
+                    "placeholders", () -> refusal("it has another placeholder, a brace or a control character", text));
         }
         violations.throwIfAny("invalid number pattern");
     }
@@ -58,9 +58,9 @@ public record NumberPattern(String text) {
         switch (reset) {
             case NEVER -> { }
             case YEARLY -> violations.check(hasYear, "pattern", "periodInNumber",
-                    refusal("it restarts yearly without {yyyy} or {yy}", text));
+                    () -> refusal("it restarts yearly without {yyyy} or {yy}", text));
             case MONTHLY -> violations.check(hasYear && text.contains("{mm}"), "pattern", "periodInNumber",
-                    refusal("it restarts monthly without {yyyy} or {yy} and {mm}", text));
+                    () -> refusal("it restarts monthly without {yyyy} or {yy} and {mm}", text));
         }
     }
 

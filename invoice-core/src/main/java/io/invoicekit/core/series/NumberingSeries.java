@@ -41,7 +41,7 @@ public record NumberingSeries(
             violations.checkStorable("prefix", prefix);
             violations.check(prefix.codePointCount(0, prefix.length()) <= PREFIX_MAX
                             && !PREFIX_REFUSED.matcher(prefix).find(), "prefix", "valid",
-                    "must be at most " + PREFIX_MAX + " characters, without braces or control characters, was \""
+                    () -> "must be at most " + PREFIX_MAX + " characters, without braces or control characters, was \""
                             + prefix + "\"");
         }
         violations.require("pattern", pattern);

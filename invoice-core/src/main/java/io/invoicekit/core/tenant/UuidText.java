@@ -20,7 +20,7 @@ final class UuidText {
         var violations = new Violations();
         if (violations.require(field, text)) {
             violations.check(CANONICAL.matcher(text).matches(), field, "format",
-                    "must be a UUID like 0192e4a0-7c3b-7d2e-9f41-3b5c8d7e1a20, was \"" + text + "\"");
+                    () -> "must be a UUID like 0192e4a0-7c3b-7d2e-9f41-3b5c8d7e1a20, was \"" + text + "\"");
         }
         violations.throwIfAny("invalid " + field);
         return UUID.fromString(text);

@@ -43,7 +43,7 @@ public record EmailRule(String field) {
         }
         violations.checkStorable(field, text);
         String address = text.strip();
-        violations.check(isAddress(address), field, "format", WORDS + ", was \"" + address + "\"");
+        violations.check(isAddress(address), field, "format", () -> WORDS + ", was \"" + address + "\"");
         return address;
     }
 

@@ -70,9 +70,9 @@ public record TextRule(String field, boolean required, int maxLength) {
         int length = stripped.codePointCount(0, stripped.length());
         if (required) {
             violations.check(length >= 1 && length <= maxLength, field, "length",
-                    words() + ", was " + (length == 0 ? "blank" : length));
+                    () -> words() + ", was " + (length == 0 ? "blank" : length));
         } else {
-            violations.check(length <= maxLength, field, "maxLength", words() + ", was " + length);
+            violations.check(length <= maxLength, field, "maxLength", () -> words() + ", was " + length);
         }
         return stripped.isEmpty() ? null : stripped;
     }

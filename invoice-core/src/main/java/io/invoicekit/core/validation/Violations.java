@@ -33,10 +33,14 @@ public final class Violations {
         }
     }
 
-    /** Records the violation unless {@code holds}. */
-    public void check(boolean holds, String field, String rule, String message) {
+    /**
+     * Records the violation unless {@code holds}. The message is made only then: every value read
+     * from the database passes these checks, and writing out the amounts of a message that is never
+     * shown cost more than the checks themselves.
+     */
+    public void check(boolean holds, String field, String rule, Supplier<String> message) {
         if (!holds) {
-            add(field, rule, message);
+            add(field, rule, message.get());
         }
     }
 
@@ -53,7 +57,7 @@ public final class Violations {
 
     /** Records {@code field is required} if the value is null; returns whether it is present. */
     public boolean require(String field, Object value) {
-        check(value != null, field, "required", "is required");
+        check(value != null, field, "required", () -> "is required");
         return value != null;
     }
 
@@ -105,7 +109,7 @@ public final class Violations {
      */
     public void checkDate(String field, LocalDate date) {
         check(!date.isBefore(FIRST_DAY) && !date.isAfter(LAST_DAY), field, "dateRange",
-                DATE_RANGE + ", was " + date);
+                () -> DATE_RANGE + ", was " + date);
     }
 
     /**
