@@ -39,7 +39,7 @@ import org.jooq.Converter;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record12;
-import org.jooq.Record2;
+import org.jooq.Record;
 import org.jooq.SelectField;
 import org.jooq.SelectSelectStep;
 
@@ -173,22 +173,22 @@ public final class CreditNoteRepository {
      * changed them meanwhile.
      */
     private CreditNote issueIn(CreditNoteId id, long version, SeriesId series) {
-        Invoices invoice = InvoiceRepository.INVOICES;
+        Invoices invoice = InvoiceColumns.INVOICES;
         Field<CreditNote> draft = multiset(selectCreditNotes())
                 .convertFrom(rows -> rows.map(mapping(CreditNote::new)).get(0));
-        Record2<Invoice, CreditNote> locked = transaction.select(invoices.invoiceOfRow(), draft)
+        Record locked = transaction.select(InvoiceColumns.ALL).select(draft)
                 .from(CREDIT_NOTES)
                 .join(invoice).on(invoice.USER_ID.eq(CREDIT_NOTES.USER_ID).and(invoice.ID.eq(CREDIT_NOTES.INVOICE_ID)))
                 .where(isMine(id))
                 .forUpdate().of(CREDIT_NOTES, invoice)
                 .fetchOptional()
                 .orElseThrow(() -> notFound(id));
-        CreditNote note = atVersion(locked.value2(), version);
+        CreditNote note = atVersion(locked.get(draft), version);
         if (note.status() != CreditNoteStatus.DRAFT) {
             throw new ValidationException("credit note " + note.number() + " cannot be issued",
                     List.of(new Violation("status", "draft", "must be DRAFT to issue, was " + note.status())));
         }
-        return issueLocked(note, locked.value1(), series);
+        return issueLocked(note, InvoiceColumns.invoiceOf(locked), series);
     }
 
     /**

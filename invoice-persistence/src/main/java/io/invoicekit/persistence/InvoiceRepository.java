@@ -1,15 +1,15 @@
 package io.invoicekit.persistence;
 
+import static io.invoicekit.persistence.InvoiceColumns.INVOICES;
+import static io.invoicekit.persistence.InvoiceColumns.NUMBER;
 import static io.invoicekit.persistence.internal.jooq.Tables.CLIENTS;
 import static io.invoicekit.persistence.internal.jooq.Tables.LINE_ITEMS;
 import static java.util.Objects.requireNonNull;
-import static org.jooq.Records.mapping;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.condition;
 import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
-import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.select;
@@ -26,15 +26,10 @@ import io.invoicekit.core.invoice.InvoiceStatus;
 import io.invoicekit.core.invoice.InvoiceSummary;
 import io.invoicekit.core.invoice.InvoiceTotals;
 import io.invoicekit.core.invoice.LineItem;
-import io.invoicekit.core.invoice.Party;
 import io.invoicekit.core.money.Money;
-import io.invoicekit.core.money.Quantity;
-import io.invoicekit.core.money.TaxRate;
 import io.invoicekit.core.tenant.ClientId;
 import io.invoicekit.core.tenant.InvoiceId;
-import io.invoicekit.core.tenant.LineItemId;
 import io.invoicekit.core.tenant.SeriesId;
-import io.invoicekit.core.tenant.ServiceItemId;
 import io.invoicekit.core.tenant.TenantId;
 import io.invoicekit.core.failure.ValidationException;
 import io.invoicekit.core.failure.Violation;
@@ -43,11 +38,9 @@ import io.invoicekit.persistence.internal.jooq.tables.ChangeInvoiceStatusRow;
 import io.invoicekit.persistence.internal.jooq.tables.Invoices;
 import io.invoicekit.persistence.internal.jooq.tables.IssueInvoiceRow;
 import io.invoicekit.persistence.internal.jooq.tables.records.InvoicesRecord;
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -57,15 +50,11 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.jooq.Condition;
 import org.jooq.ContextConverter;
-import org.jooq.Converter;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Query;
 import org.jooq.Record1;
-import org.jooq.Record19;
 import org.jooq.SelectConditionStep;
-import org.jooq.SelectField;
-import org.jooq.SelectSelectStep;
 import org.jooq.SortField;
 import org.jooq.exception.DataAccessException;
 
@@ -74,31 +63,6 @@ import org.jooq.exception.DataAccessException;
  * valid only inside that transaction, so a number given here is returned if it rolls back.
  */
 public final class InvoiceRepository {
-
-    /**
-     * The invoices, aliased as themselves so that their columns are named {@code invoices.x}, not
-     * {@code public.invoices.x}: the same columns then read the rows that issue_invoice_row() and
-     * change_invoice_status_row() return (V19), aliased so too.
-     */
-    static final Invoices INVOICES = Tables.INVOICES.as(Tables.INVOICES);
-
-    private static final Field<List<LineItem>> LINES = multiset(
-            select(
-                    LINE_ITEMS.ID.convertFrom(LineItemId::of),
-                    LINE_ITEMS.DESCRIPTION,
-                    LINE_ITEMS.QUANTITY.convertFrom(Quantity::of),
-                    row(LINE_ITEMS.UNIT_PRICE, LINE_ITEMS.CURRENCY).mapping(Money.class, Money::of),
-                    row(LINE_ITEMS.AMOUNT, LINE_ITEMS.CURRENCY).mapping(Money.class, Money::of),
-                    LINE_ITEMS.SERVICE_ID.convert(
-                            Converter.ofNullable(UUID.class, ServiceItemId.class, ServiceItemId::of, ServiceItemId::value)))
-                    .from(LINE_ITEMS)
-                    .where(LINE_ITEMS.USER_ID.eq(INVOICES.USER_ID).and(LINE_ITEMS.INVOICE_ID.eq(INVOICES.ID)))
-                    .orderBy(LINE_ITEMS.POSITION))
-            .convertFrom(lines -> lines.map(mapping(LineItem::new)));
-
-    /** An invoice's number; a draft has none (null). */
-    private static final Field<InvoiceNumber> NUMBER = INVOICES.INVOICE_NUMBER.convert(
-            Converter.ofNullable(String.class, InvoiceNumber.class, InvoiceNumber::of, InvoiceNumber::text));
 
     /**
      * Whom an invoice bills, as its document says: the buyer's name taken at issue; the client's
@@ -233,7 +197,8 @@ public final class InvoiceRepository {
 
     /** One invoice with its lines, in one round trip. */
     public Optional<Invoice> find(InvoiceId id) {
-        return selectInvoices().from(INVOICES).where(isMine(id)).fetchOptional(mapping(Invoice::new));
+        return transaction.select(InvoiceColumns.ALL).from(INVOICES).where(isMine(id))
+                .fetchOptional(InvoiceColumns::invoiceOf);
     }
 
     /**
@@ -241,12 +206,12 @@ public final class InvoiceRepository {
      * lines, at most {@code limit}. Every filter is served by a tenant-leading index.
      */
     public Page<Invoice> list(InvoiceFilter filter, int limit) {
-        List<Invoice> fetched = selectInvoices()
+        List<Invoice> fetched = transaction.select(InvoiceColumns.ALL)
                 .from(INVOICES)
                 .where(selectedBy(filter, LocalDate.now(clock)))
                 .orderBy(NEWEST_FIRST)
                 .limit(Page.checkLimit(limit) + 1)
-                .fetch(mapping(Invoice::new));
+                .fetch(InvoiceColumns::invoiceOf);
         return Page.of(fetched, limit);
     }
 
@@ -302,15 +267,15 @@ public final class InvoiceRepository {
 
     /** The line items of one invoice, in order. */
     public List<LineItem> lineItems(InvoiceId id) {
-        return transaction.select(LINES).from(INVOICES).where(isMine(id)).fetchOptional(LINES)
+        return transaction.select(InvoiceColumns.LINES).from(INVOICES).where(isMine(id)).fetchOptional(InvoiceColumns.LINES)
                 .orElseThrow(() -> notFound(id));
     }
 
     /** The invoice, locked against concurrent change until this transaction ends. */
     Invoice lock(InvoiceId id) {
-        return selectInvoices().from(INVOICES).where(isMine(id))
+        return transaction.select(InvoiceColumns.ALL).from(INVOICES).where(isMine(id))
                 .forUpdate().of(INVOICES)
-                .fetchOptional(mapping(Invoice::new))
+                .fetchOptional(InvoiceColumns::invoiceOf)
                 .orElseThrow(() -> notFound(id));
     }
 
@@ -330,19 +295,10 @@ public final class InvoiceRepository {
         Invoices seen = Tables.INVOICES.as("seen");
         Field<Boolean> current = field(exists(selectOne().from(seen).where(seen.USER_ID.eq(INVOICES.USER_ID),
                 seen.ID.eq(INVOICES.ID), condition("{0}.xmin = {1}.xmin", seen, INVOICES))));
-        return transaction.select(invoiceOfRow(), beside, current).from(INVOICES)
+        return transaction.select(InvoiceColumns.ALL).select(beside, current).from(INVOICES)
                 .where(INVOICES.USER_ID.eq(tenant).and(INVOICES.ID.eq(id)))
                 .forUpdate().of(INVOICES)
-                .fetchOptional(mapping(Locked<T>::new));
-    }
-
-    /**
-     * The invoice of the row that the query selecting this field reads from {@link #INVOICES} (the
-     * row it locks, in a locking query), as one field: nested, as the invoice's own columns are as
-     * many as a typed record holds.
-     */
-    Field<Invoice> invoiceOfRow() {
-        return multiset(selectInvoices()).convertFrom(rows -> rows.map(mapping(Invoice::new)).get(0));
+                .fetchOptional(row -> new Locked<>(InvoiceColumns.invoiceOf(row), row.get(beside), row.get(current)));
     }
 
     /** An invoice locked with what was read beside it; see {@link #lock(InvoiceId, Field)}. */
@@ -354,7 +310,7 @@ public final class InvoiceRepository {
         // Issued and read in one statement, so only the commit follows while the series is locked.
         IssueInvoiceRow issued = Tables.ISSUE_INVOICE_ROW.call(id.value(), version,
                 series == null ? null : series.value(), LocalDate.now(clock));
-        return selectInvoices().from(issued.as(INVOICES)).fetchSingle(mapping(Invoice::new));
+        return transaction.select(InvoiceColumns.ALL).from(issued.as(INVOICES)).fetchSingle(InvoiceColumns::invoiceOf);
     }
 
     /**
@@ -364,7 +320,7 @@ public final class InvoiceRepository {
     private Invoice changeStatus(InvoiceId id, long version, UnaryOperator<Invoice> transition) {
         Invoice changed = transition.apply(lockForChange(id, version));
         ChangeInvoiceStatusRow row = Tables.CHANGE_INVOICE_STATUS_ROW.call(id.value(), version, changed.status());
-        return selectInvoices().from(row.as(INVOICES)).fetchSingle(mapping(Invoice::new));
+        return transaction.select(InvoiceColumns.ALL).from(row.as(INVOICES)).fetchSingle(InvoiceColumns::invoiceOf);
     }
 
     private Invoice lockForChange(InvoiceId id, long version) {
@@ -472,40 +428,5 @@ public final class InvoiceRepository {
 
     private static NotFoundException notFound(InvoiceId id) {
         return new NotFoundException("invoice " + id.value() + " does not exist for this tenant");
-    }
-
-    private SelectSelectStep<Record19<InvoiceId, InvoiceNumber, ClientId, LocalDate, LocalDate, TaxRate,
-            List<LineItem>, Money, Money, Money, Money, Money, InvoiceStatus, Instant, String, String, Party, Party,
-            Long>>
-            selectInvoices() {
-        return transaction.select(
-                INVOICES.ID.convertFrom(InvoiceId::of),
-                NUMBER,
-                INVOICES.CLIENT_ID.convertFrom(ClientId::of),
-                INVOICES.ISSUE_DATE,
-                INVOICES.DUE_DATE,
-                INVOICES.TAX_RATE.convertFrom(TaxRate::of),
-                LINES,
-                money(INVOICES.SUBTOTAL),
-                money(INVOICES.TAX),
-                money(INVOICES.TOTAL),
-                money(INVOICES.AMOUNT_PAID),
-                money(INVOICES.AMOUNT_CREDITED),
-                INVOICES.STATUS,
-                INVOICES.PAID_DATE,
-                INVOICES.NOTES,
-                INVOICES.PURCHASE_ORDER,
-                party(INVOICES.SELLER_NAME, INVOICES.SELLER_ADDRESS, INVOICES.SELLER_VAT_ID),
-                party(INVOICES.BUYER_NAME, INVOICES.BUYER_ADDRESS, INVOICES.BUYER_VAT_ID),
-                INVOICES.VERSION);
-    }
-
-    /** A snapshot taken at issue; none (null) on a draft and on an invoice issued before V11. */
-    private static SelectField<Party> party(Field<String> name, Field<String> address, Field<String> vatId) {
-        return row(name, address, vatId).mapping(Party.class, (n, a, v) -> n == null ? null : new Party(n, a, v));
-    }
-
-    private static SelectField<Money> money(Field<BigDecimal> amount) {
-        return row(amount, INVOICES.CURRENCY).mapping(Money.class, Money::of);
     }
 }

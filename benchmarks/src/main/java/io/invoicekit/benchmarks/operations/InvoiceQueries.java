@@ -11,11 +11,10 @@ final class InvoiceQueries {
 
     /** An invoice's lines as one JSON array, the way jOOQ's MULTISET nests them in the invoice row. */
     static final String LINES = """
-            (select coalesce(jsonb_agg(jsonb_build_array(t.v0, t.v1, t.v2, t.v3, t.v4, t.v5)), jsonb_build_array())
+            (select coalesce(jsonb_agg(jsonb_build_array(t.v0, t.v1, t.v2, t.v3, t.v4, t.v5, t.v6)), jsonb_build_array())
              from (select line_items.id as v0, line_items.description as v1, line_items.quantity as v2,
-                          jsonb_build_array(line_items.unit_price, line_items.currency) as v3,
-                          jsonb_build_array(line_items.amount, line_items.currency) as v4,
-                          line_items.service_id as v5
+                          line_items.unit_price as v3, line_items.amount as v4, line_items.currency as v5,
+                          line_items.service_id as v6
                    from line_items
                    where (line_items.user_id = invoices.user_id and line_items.invoice_id = invoices.id)
                    order by line_items.position) as t)""";
@@ -44,14 +43,10 @@ final class InvoiceQueries {
                 select invoices.id, invoices.invoice_number, invoices.client_id, invoices.issue_date, invoices.due_date,
                        invoices.tax_rate,
                 """ + (withLines ? LINES + ",\n" : "") + """
-                       row (invoices.subtotal, invoices.currency) as nested, row (invoices.tax, invoices.currency) as nested,
-                       row (invoices.total, invoices.currency) as nested,
-                       row (invoices.amount_paid, invoices.currency) as nested,
-                       row (invoices.amount_credited, invoices.currency) as nested,
-                       invoices.status, invoices.paid_date, invoices.notes, invoices.purchase_order,
-                       row (invoices.seller_name, invoices.seller_address, invoices.seller_vat_id) as nested,
-                       row (invoices.buyer_name, invoices.buyer_address, invoices.buyer_vat_id) as nested,
-                       invoices.version
+                       invoices.currency, invoices.subtotal, invoices.tax, invoices.total, invoices.amount_paid,
+                       invoices.amount_credited, invoices.status, invoices.paid_date, invoices.notes,
+                       invoices.purchase_order, invoices.seller_name, invoices.seller_address, invoices.seller_vat_id,
+                       invoices.buyer_name, invoices.buyer_address, invoices.buyer_vat_id, invoices.version
                 """;
     }
 }

@@ -1,0 +1,118 @@
+package io.invoicekit.persistence;
+
+import static io.invoicekit.persistence.internal.jooq.Tables.LINE_ITEMS;
+import static org.jooq.Records.mapping;
+import static org.jooq.impl.DSL.multiset;
+import static org.jooq.impl.DSL.select;
+
+import io.invoicekit.core.invoice.Invoice;
+import io.invoicekit.core.invoice.InvoiceNumber;
+import io.invoicekit.core.invoice.LineItem;
+import io.invoicekit.core.invoice.Party;
+import io.invoicekit.core.money.Money;
+import io.invoicekit.core.money.Quantity;
+import io.invoicekit.core.money.TaxRate;
+import io.invoicekit.core.tenant.ClientId;
+import io.invoicekit.core.tenant.InvoiceId;
+import io.invoicekit.core.tenant.LineItemId;
+import io.invoicekit.core.tenant.ServiceItemId;
+import io.invoicekit.persistence.internal.jooq.Tables;
+import io.invoicekit.persistence.internal.jooq.tables.Invoices;
+import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.List;
+import java.util.UUID;
+import org.jooq.Converter;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.SelectField;
+
+/**
+ * The invoices table as the repositories read it, the columns that every read of a whole invoice
+ * selects from it, and the invoice read from them.
+ *
+ * <p>They are selected flat, each money amount and its currency as columns of their own, not as
+ * nested records: jOOQ renders a nested {@code row(...)} on PostgreSQL as a ROW composite, which
+ * the driver returns as text and jOOQ parses back value by value, and inside a MULTISET as a JSON
+ * array. For a page of invoices, that parsing cost more than reading the rows. The lines stay
+ * nested (one JSON array per invoice), and flat inside it.
+ */
+final class InvoiceColumns {
+
+    /**
+     * The invoices, aliased as themselves so that their columns are named {@code invoices.x}, not
+     * {@code public.invoices.x}: the same columns then read the rows that issue_invoice_row() and
+     * change_invoice_status_row() return (V19), aliased so too.
+     */
+    static final Invoices INVOICES = Tables.INVOICES.as(Tables.INVOICES);
+
+    /** An invoice's number; a draft has none (null). */
+    static final Field<InvoiceNumber> NUMBER = INVOICES.INVOICE_NUMBER.convert(
+            Converter.ofNullable(String.class, InvoiceNumber.class, InvoiceNumber::of, InvoiceNumber::text));
+
+    /** An invoice's lines, in order. */
+    static final Field<List<LineItem>> LINES = multiset(
+            select(
+                    LINE_ITEMS.ID.convertFrom(LineItemId::of),
+                    LINE_ITEMS.DESCRIPTION,
+                    LINE_ITEMS.QUANTITY.convertFrom(Quantity::of),
+                    LINE_ITEMS.UNIT_PRICE,
+                    LINE_ITEMS.AMOUNT,
+                    LINE_ITEMS.CURRENCY,
+                    LINE_ITEMS.SERVICE_ID.convert(
+                            Converter.ofNullable(UUID.class, ServiceItemId.class, ServiceItemId::of, ServiceItemId::value)))
+                    .from(LINE_ITEMS)
+                    .where(LINE_ITEMS.USER_ID.eq(INVOICES.USER_ID).and(LINE_ITEMS.INVOICE_ID.eq(INVOICES.ID)))
+                    .orderBy(LINE_ITEMS.POSITION))
+            .convertFrom(lines -> lines.map(mapping(InvoiceColumns::lineOf)));
+
+    private static final Field<InvoiceId> ID = INVOICES.ID.convertFrom(InvoiceId::of);
+    private static final Field<ClientId> CLIENT = INVOICES.CLIENT_ID.convertFrom(ClientId::of);
+    private static final Field<TaxRate> TAX_RATE = INVOICES.TAX_RATE.convertFrom(TaxRate::of);
+
+    /** What a read of whole invoices selects; {@link #invoiceOf} reads a row of them. */
+    static final List<SelectField<?>> ALL = List.of(ID, NUMBER, CLIENT, INVOICES.ISSUE_DATE, INVOICES.DUE_DATE,
+            TAX_RATE, LINES, INVOICES.CURRENCY, INVOICES.SUBTOTAL, INVOICES.TAX, INVOICES.TOTAL, INVOICES.AMOUNT_PAID,
+            INVOICES.AMOUNT_CREDITED, INVOICES.STATUS, INVOICES.PAID_DATE, INVOICES.NOTES, INVOICES.PURCHASE_ORDER,
+            INVOICES.SELLER_NAME, INVOICES.SELLER_ADDRESS, INVOICES.SELLER_VAT_ID,
+            INVOICES.BUYER_NAME, INVOICES.BUYER_ADDRESS, INVOICES.BUYER_VAT_ID, INVOICES.VERSION);
+
+    private InvoiceColumns() {
+    }
+
+    /** The invoice in {@code row}, which holds the fields of {@link #ALL} (and may hold more). */
+    static Invoice invoiceOf(Record row) {
+        Currency currency = row.get(INVOICES.CURRENCY);
+        return new Invoice(
+                row.get(ID),
+                row.get(NUMBER),
+                row.get(CLIENT),
+                row.get(INVOICES.ISSUE_DATE),
+                row.get(INVOICES.DUE_DATE),
+                row.get(TAX_RATE),
+                row.get(LINES),
+                Money.of(row.get(INVOICES.SUBTOTAL), currency),
+                Money.of(row.get(INVOICES.TAX), currency),
+                Money.of(row.get(INVOICES.TOTAL), currency),
+                Money.of(row.get(INVOICES.AMOUNT_PAID), currency),
+                Money.of(row.get(INVOICES.AMOUNT_CREDITED), currency),
+                row.get(INVOICES.STATUS),
+                row.get(INVOICES.PAID_DATE),
+                row.get(INVOICES.NOTES),
+                row.get(INVOICES.PURCHASE_ORDER),
+                partyOf(row.get(INVOICES.SELLER_NAME), row.get(INVOICES.SELLER_ADDRESS), row.get(INVOICES.SELLER_VAT_ID)),
+                partyOf(row.get(INVOICES.BUYER_NAME), row.get(INVOICES.BUYER_ADDRESS), row.get(INVOICES.BUYER_VAT_ID)),
+                row.get(INVOICES.VERSION));
+    }
+
+    /** A snapshot taken at issue; none (null) on a draft and on an invoice issued before V11. */
+    private static Party partyOf(String name, String address, String vatId) {
+        return name == null ? null : new Party(name, address, vatId);
+    }
+
+    private static LineItem lineOf(LineItemId id, String description, Quantity quantity, BigDecimal unitPrice,
+            BigDecimal amount, Currency currency, ServiceItemId serviceItemId) {
+        return new LineItem(id, description, quantity, Money.of(unitPrice, currency), Money.of(amount, currency),
+                serviceItemId);
+    }
+}
