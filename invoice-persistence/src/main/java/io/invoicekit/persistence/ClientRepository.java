@@ -17,7 +17,6 @@ import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectCount;
 import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.unnest;
-import static org.jooq.impl.DSL.val;
 import static org.jooq.impl.DSL.with;
 
 import io.invoicekit.core.client.Client;
@@ -36,6 +35,8 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record1;
 import org.jooq.Record7;
+import org.jooq.Select;
+import org.jooq.impl.SQLDataType;
 import org.jooq.ResultQuery;
 import org.jooq.SelectSelectStep;
 import org.jooq.Table;
@@ -58,6 +59,10 @@ public final class ClientRepository {
 
     /** The column of {@link #windowsOf}: the clients that have a window. */
     private static final String CLIENTS_HAVING_IT = "clients_having_it";
+
+    private static final QueryShape<Record7<ClientId, String, String, PaymentTerms, String, String, Long>> SEARCH =
+            QueryShape.of(value -> search(value.of(CLIENTS.USER_ID), value.of(CLIENTS.NAME), value.of(CLIENTS.NAME),
+                    value.of(SQLDataType.INTEGER)));
 
     private final DSLContext transaction;
     private final UUID tenant;
@@ -109,7 +114,8 @@ public final class ClientRepository {
     }
 
     public Optional<Client> find(ClientId id) {
-        return selectClients().from(CLIENTS).where(isMine(id)).fetchOptional(mapping(Client::new));
+        return transaction.fetchOptional(selectClients(CLIENTS).from(CLIENTS).where(isMine(id)))
+                .map(mapping(Client::new)::map);
     }
 
     /** Clients ordered by name, the first page. */
@@ -146,12 +152,17 @@ public final class ClientRepository {
     ResultQuery<Record7<ClientId, String, String, PaymentTerms, String, String, Long>> searchQuery(String text,
                                                                                                  int limit) {
         requireNonNull(text, "text is null");
-        int first = Page.checkLimit(limit);
         // Escaped, then lowered by the database: lower() leaves \, % and _ as they are.
-        Field<String> pattern = lower(val("%" + escapeLike(text) + "%"));
+        return SEARCH.with(transaction, tenant, "%" + escapeLike(text) + "%", text, Page.checkLimit(limit));
+    }
+
+    /** The search's statement, of the tenant, the LIKE pattern, the text and the limit. */
+    private static Select<Record7<ClientId, String, String, PaymentTerms, String, String, Long>> search(
+            Field<UUID> tenant, Field<String> likePattern, Field<String> text, Field<Integer> limit) {
+        Field<String> pattern = lower(likePattern);
         Condition matches = lower(CLIENTS.NAME).like(pattern, '\\').or(lower(CLIENTS.EMAIL).like(pattern, '\\'));
         // Both materialized: each window's clients are read once, though three parts read them.
-        CommonTableExpression<Record1<UUID[]>> windows = windowsOf(text);
+        CommonTableExpression<Record1<UUID[]>> windows = windowsOf(tenant, text);
         CommonTableExpression<Record1<UUID[]>> selective = selectiveOf(windows);
         Field<UUID> candidate = field(name("candidate", "client_id"), UUID.class);
         // Each part ordered and limited too: LIKE on every client may then stop at the first matches
@@ -167,26 +178,26 @@ public final class ClientRepository {
                         .having(count().eq(selectCount().from(selective)))))
                 .and(matches)
                 .orderBy(lower(CLIENTS.NAME), CLIENTS.ID)
-                .limit(first)
+                .limit(limit)
                 .unionAll(select(CLIENT_COLUMNS)
                         .from(CLIENTS)
                         .where(CLIENTS.USER_ID.eq(tenant))
                         .andNotExists(selectOne().from(selective))
                         .and(matches)
                         .orderBy(lower(CLIENTS.NAME), CLIENTS.ID)
-                        .limit(first))
+                        .limit(limit))
                 .asTable("found");
         return selectClients(found)
                 .from(found)
                 .orderBy(lower(found.field(CLIENTS.NAME)), found.field(CLIENTS.ID))
-                .limit(first);
+                .limit(limit);
     }
 
     /**
      * For each window of {@code text} (none if it is shorter than three characters), an array of
      * the tenant's clients that have it: all of them if fewer than {@value #COMMON} do.
      */
-    private CommonTableExpression<Record1<UUID[]>> windowsOf(String text) {
+    private static CommonTableExpression<Record1<UUID[]>> windowsOf(Field<UUID> tenant, Field<String> text) {
         Field<String> window = field(name("search_window", "trigram"), String.class);
         return name("windows").fields(CLIENTS_HAVING_IT).asMaterialized(
                 select(array(select(CLIENT_SEARCH_TRIGRAMS.CLIENT_ID)
@@ -197,7 +208,7 @@ public final class ClientRepository {
                         // In a sub-select, so that no plan knows the windows (a custom plan would fold the
                         // call): PostgreSQL then caches the statement's generic plan, rather than plan it
                         // again on every call (0.4 ms) because a custom plan looks a little cheaper.
-                        .from(unnest(field(select(searchWindows(val(text))))).as("search_window", "trigram")));
+                        .from(unnest(field(select(searchWindows(text)))).as("search_window", "trigram")));
     }
 
     /**
@@ -217,11 +228,11 @@ public final class ClientRepository {
     }
 
     private Page<Client> page(Condition condition, int limit) {
-        List<Client> fetched = selectClients().from(CLIENTS)
-                .where(condition)
-                .orderBy(lower(CLIENTS.NAME), CLIENTS.ID)
-                .limit(Page.checkLimit(limit) + 1)
-                .fetch(mapping(Client::new));
+        List<Client> fetched = transaction.fetch(selectClients(CLIENTS).from(CLIENTS)
+                        .where(condition)
+                        .orderBy(lower(CLIENTS.NAME), CLIENTS.ID)
+                        .limit(Page.checkLimit(limit) + 1))
+                .map(mapping(Client::new));
         return Page.of(fetched, limit);
     }
 
@@ -239,14 +250,10 @@ public final class ClientRepository {
         return CLIENTS.USER_ID.eq(tenant).and(CLIENTS.ID.eq(id.value()));
     }
 
-    private SelectSelectStep<Record7<ClientId, String, String, PaymentTerms, String, String, Long>> selectClients() {
-        return selectClients(CLIENTS);
-    }
-
     /** The columns a {@link Client} is made of, of {@code rows}: clients, or a selection of {@link #CLIENT_COLUMNS}. */
-    private SelectSelectStep<Record7<ClientId, String, String, PaymentTerms, String, String, Long>> selectClients(
-            Table<?> rows) {
-        return transaction.select(
+    private static SelectSelectStep<Record7<ClientId, String, String, PaymentTerms, String, String, Long>>
+            selectClients(Table<?> rows) {
+        return select(
                 rows.field(CLIENTS.ID).convertFrom(ClientId::of),
                 rows.field(CLIENTS.NAME),
                 rows.field(CLIENTS.EMAIL),

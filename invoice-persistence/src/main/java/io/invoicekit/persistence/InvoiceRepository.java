@@ -34,9 +34,7 @@ import io.invoicekit.core.tenant.TenantId;
 import io.invoicekit.core.failure.ValidationException;
 import io.invoicekit.core.failure.Violation;
 import io.invoicekit.persistence.internal.jooq.Tables;
-import io.invoicekit.persistence.internal.jooq.tables.ChangeInvoiceStatusRow;
 import io.invoicekit.persistence.internal.jooq.tables.Invoices;
-import io.invoicekit.persistence.internal.jooq.tables.IssueInvoiceRow;
 import io.invoicekit.persistence.internal.jooq.tables.records.InvoicesRecord;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -53,10 +51,13 @@ import org.jooq.ContextConverter;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Query;
+import org.jooq.Record;
 import org.jooq.Record1;
+import org.jooq.Select;
 import org.jooq.SelectConditionStep;
 import org.jooq.SortField;
 import org.jooq.exception.DataAccessException;
+import org.jooq.impl.SQLDataType;
 
 /**
  * A tenant's invoices with their line items. Obtained from {@link TenantTransaction#invoices()};
@@ -89,6 +90,30 @@ public final class InvoiceRepository {
      * (issue_date DESC, id DESC) indexes, so that a page is read in index order without a sort.
      */
     private static final List<SortField<?>> NEWEST_FIRST = List.of(INVOICES.ISSUE_DATE.desc(), INVOICES.ID.desc());
+
+    /**
+     * Whether the row a locking statement read is the one its snapshot sees: false when a
+     * transaction that held the lock changed it meanwhile (see {@link #lock(InvoiceId, Field)}).
+     */
+    private static final Field<Boolean> CURRENT = current();
+
+    // The statements of one invoice by its id, each of the tenant and the id.
+    private static final QueryShape<Record> FIND = QueryShape.of(value ->
+            select(InvoiceColumns.ALL).from(INVOICES).where(isMine(value)));
+    private static final QueryShape<Record> LOCK = QueryShape.of(value ->
+            select(InvoiceColumns.ALL).from(INVOICES).where(isMine(value)).forUpdate().of(INVOICES));
+    private static final QueryShape<Record1<List<LineItem>>> LINES_OF = QueryShape.of(value ->
+            select(InvoiceColumns.LINES).from(INVOICES).where(isMine(value)));
+
+    /** issue_invoice_row() of the invoice's id, its version, the series (null: the default) and the issue date. */
+    private static final QueryShape<Record> ISSUE = QueryShape.of(value -> select(InvoiceColumns.ALL)
+            .from(Tables.ISSUE_INVOICE_ROW.call(value.of(INVOICES.ID), value.of(INVOICES.VERSION),
+                    value.of(SQLDataType.UUID), value.of(INVOICES.ISSUE_DATE)).as(INVOICES)));
+
+    /** change_invoice_status_row() of the invoice's id, its version and the new status. */
+    private static final QueryShape<Record> CHANGE_STATUS = QueryShape.of(value -> select(InvoiceColumns.ALL)
+            .from(Tables.CHANGE_INVOICE_STATUS_ROW.call(value.of(INVOICES.ID), value.of(INVOICES.VERSION),
+                    value.of(INVOICES.STATUS)).as(INVOICES)));
 
     private final DSLContext transaction;
     private final TenantId tenantId;
@@ -197,8 +222,7 @@ public final class InvoiceRepository {
 
     /** One invoice with its lines, in one round trip. */
     public Optional<Invoice> find(InvoiceId id) {
-        return transaction.select(InvoiceColumns.ALL).from(INVOICES).where(isMine(id))
-                .fetchOptional(InvoiceColumns::invoiceOf);
+        return FIND.with(transaction, tenant, id.value()).fetchOptional(InvoiceColumns::invoiceOf);
     }
 
     /**
@@ -267,15 +291,13 @@ public final class InvoiceRepository {
 
     /** The line items of one invoice, in order. */
     public List<LineItem> lineItems(InvoiceId id) {
-        return transaction.select(InvoiceColumns.LINES).from(INVOICES).where(isMine(id)).fetchOptional(InvoiceColumns.LINES)
+        return LINES_OF.with(transaction, tenant, id.value()).fetchOptional(InvoiceColumns.LINES)
                 .orElseThrow(() -> notFound(id));
     }
 
     /** The invoice, locked against concurrent change until this transaction ends. */
     Invoice lock(InvoiceId id) {
-        return transaction.select(InvoiceColumns.ALL).from(INVOICES).where(isMine(id))
-                .forUpdate().of(INVOICES)
-                .fetchOptional(InvoiceColumns::invoiceOf)
+        return LOCK.with(transaction, tenant, id.value()).fetchOptional(InvoiceColumns::invoiceOf)
                 .orElseThrow(() -> notFound(id));
     }
 
@@ -287,18 +309,36 @@ public final class InvoiceRepository {
      * invoice meanwhile (its row is newer than the snapshot's), and {@code beside} may be stale.
      */
     <T> Locked<T> lock(InvoiceId id, Field<T> beside) {
-        return lock(val(id.value()), beside).orElseThrow(() -> notFound(id));
+        return transaction.fetchOptional(locking(val(tenant), val(id.value()), beside))
+                .map(row -> lockedOf(row, beside))
+                .orElseThrow(() -> notFound(id));
     }
 
-    /** {@link #lock(InvoiceId, Field)} for the invoice of id {@code id} (a subquery), if there is one. */
-    <T> Optional<Locked<T>> lock(Field<UUID> id, Field<T> beside) {
-        Invoices seen = Tables.INVOICES.as("seen");
-        Field<Boolean> current = field(exists(selectOne().from(seen).where(seen.USER_ID.eq(INVOICES.USER_ID),
-                seen.ID.eq(INVOICES.ID), condition("{0}.xmin = {1}.xmin", seen, INVOICES))));
-        return transaction.select(InvoiceColumns.ALL).select(beside, current).from(INVOICES)
+    /**
+     * The invoice that {@code lock} locks, a shape of {@link #locking} that reads {@code beside},
+     * with {@code values} in its placeholders; none if it finds no invoice.
+     */
+    <T> Optional<Locked<T>> lock(QueryShape<Record> lock, Field<T> beside, Object... values) {
+        return lock.with(transaction, values).fetchOptional(row -> lockedOf(row, beside));
+    }
+
+    /**
+     * The statement of {@link #lock(InvoiceId, Field)}: it locks the invoice of {@code tenant} and
+     * id {@code id} (a value, or a subquery) and reads {@code beside} with it.
+     */
+    static Select<Record> locking(Field<UUID> tenant, Field<UUID> id, Field<?> beside) {
+        return select(InvoiceColumns.ALL).select(beside, CURRENT).from(INVOICES)
                 .where(INVOICES.USER_ID.eq(tenant).and(INVOICES.ID.eq(id)))
-                .forUpdate().of(INVOICES)
-                .fetchOptional(row -> new Locked<>(InvoiceColumns.invoiceOf(row), row.get(beside), row.get(current)));
+                .forUpdate().of(INVOICES);
+    }
+
+    private static <T> Locked<T> lockedOf(Record row, Field<T> beside) {
+        return new Locked<>(InvoiceColumns.invoiceOf(row), row.get(beside), row.get(CURRENT));
+    }
+
+    /** This tenant's invoice of an id: the tenant's placeholder, then the id's. */
+    private static Condition isMine(QueryShape.Placeholders value) {
+        return INVOICES.USER_ID.eq(value.of(INVOICES.USER_ID)).and(INVOICES.ID.eq(value.of(INVOICES.ID)));
     }
 
     /** An invoice locked with what was read beside it; see {@link #lock(InvoiceId, Field)}. */
@@ -308,9 +348,8 @@ public final class InvoiceRepository {
     private Invoice issueIn(InvoiceId id, long version, SeriesId series) {
         lockForChange(id, version).checkIssuable();
         // Issued and read in one statement, so only the commit follows while the series is locked.
-        IssueInvoiceRow issued = Tables.ISSUE_INVOICE_ROW.call(id.value(), version,
-                series == null ? null : series.value(), LocalDate.now(clock));
-        return transaction.select(InvoiceColumns.ALL).from(issued.as(INVOICES)).fetchSingle(InvoiceColumns::invoiceOf);
+        return ISSUE.with(transaction, id.value(), version, series == null ? null : series.value(), LocalDate.now(clock))
+                .fetchSingle(InvoiceColumns::invoiceOf);
     }
 
     /**
@@ -319,8 +358,8 @@ public final class InvoiceRepository {
      */
     private Invoice changeStatus(InvoiceId id, long version, UnaryOperator<Invoice> transition) {
         Invoice changed = transition.apply(lockForChange(id, version));
-        ChangeInvoiceStatusRow row = Tables.CHANGE_INVOICE_STATUS_ROW.call(id.value(), version, changed.status());
-        return transaction.select(InvoiceColumns.ALL).from(row.as(INVOICES)).fetchSingle(InvoiceColumns::invoiceOf);
+        return CHANGE_STATUS.with(transaction, id.value(), version, changed.status())
+                .fetchSingle(InvoiceColumns::invoiceOf);
     }
 
     private Invoice lockForChange(InvoiceId id, long version) {
@@ -426,7 +465,13 @@ public final class InvoiceRepository {
         return INVOICES.USER_ID.eq(tenant).and(INVOICES.ID.eq(id.value()));
     }
 
-    private static NotFoundException notFound(InvoiceId id) {
+    private static Field<Boolean> current() {
+        Invoices seen = Tables.INVOICES.as("seen");
+        return field(exists(selectOne().from(seen).where(seen.USER_ID.eq(INVOICES.USER_ID), seen.ID.eq(INVOICES.ID),
+                condition("{0}.xmin = {1}.xmin", seen, INVOICES))));
+    }
+
+    static NotFoundException notFound(InvoiceId id) {
         return new NotFoundException("invoice " + id.value() + " does not exist for this tenant");
     }
 }

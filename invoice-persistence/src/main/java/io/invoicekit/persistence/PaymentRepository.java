@@ -1,5 +1,6 @@
 package io.invoicekit.persistence;
 
+import static io.invoicekit.persistence.InvoiceColumns.INVOICES;
 import static io.invoicekit.persistence.internal.jooq.Tables.PAYMENTS;
 import static io.invoicekit.persistence.internal.jooq.Tables.REFUNDS;
 import static org.jooq.Records.mapping;
@@ -33,6 +34,7 @@ import java.util.function.UnaryOperator;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record;
 import org.jooq.Record9;
 import org.jooq.SelectSeekStep2;
 import org.jooq.SelectSelectStep;
@@ -45,6 +47,21 @@ import org.jooq.SelectSelectStep;
  * {@link TenantTransaction#payments()}; valid only inside that transaction.
  */
 public final class PaymentRepository {
+
+    /** The payments of the invoice that a locking statement reads ({@link InvoiceRepository#locking}). */
+    private static final Field<List<Payment>> PAYMENTS_OF_LOCKED = multiset(
+            paymentsOf(INVOICES.USER_ID, INVOICES.ID)).convertFrom(rows -> rows.map(mapping(Payment::new)));
+
+    /** An invoice locked with its payments: of the tenant and the invoice's id. */
+    private static final QueryShape<Record> LOCK_INVOICE = QueryShape.of(value -> InvoiceRepository.locking(
+            value.of(INVOICES.USER_ID), value.of(INVOICES.ID), PAYMENTS_OF_LOCKED));
+
+    /** A payment's invoice locked with its payments, found by the payment in the same statement: of the tenant, twice, and the payment's id. */
+    private static final QueryShape<Record> LOCK_INVOICE_OF_PAYMENT = QueryShape.of(value -> InvoiceRepository.locking(
+            value.of(INVOICES.USER_ID),
+            field(select(PAYMENTS.INVOICE_ID).from(PAYMENTS)
+                    .where(PAYMENTS.USER_ID.eq(value.of(PAYMENTS.USER_ID)).and(PAYMENTS.ID.eq(value.of(PAYMENTS.ID))))),
+            PAYMENTS_OF_LOCKED));
 
     private final DSLContext transaction;
     private final UUID tenant;
@@ -133,7 +150,7 @@ public final class PaymentRepository {
 
     /** The payments of one invoice, oldest first. */
     public List<Payment> forInvoice(InvoiceId invoice) {
-        return paymentsOf(val(invoice.value())).fetch(mapping(Payment::new));
+        return transaction.fetch(paymentsOf(val(tenant), val(invoice.value()))).map(mapping(Payment::new));
     }
 
     /**
@@ -143,15 +160,15 @@ public final class PaymentRepository {
      * (which changes the invoice's amount paid) would be missing from the checks.
      */
     private Invoice lockWithPayments(InvoiceId id, List<Payment> payments) {
-        Locked<List<Payment>> locked = invoices.lock(id, paymentsBeside(val(id.value())));
+        Locked<List<Payment>> locked = invoices.lock(LOCK_INVOICE, PAYMENTS_OF_LOCKED, tenant, id.value())
+                .orElseThrow(() -> InvoiceRepository.notFound(id));
         payments.addAll(locked.current() ? locked.beside() : forInvoice(id));
         return locked.invoice();
     }
 
     private Payment change(PaymentId id, UnaryOperator<Payment> transition) {
-        // The payment's invoice, locked with its payments: found by the payment in the same statement.
-        Field<UUID> invoiceId = field(select(PAYMENTS.INVOICE_ID).from(PAYMENTS).where(isMine(id)));
-        Locked<List<Payment>> locked = invoices.lock(invoiceId, paymentsBeside(invoiceId))
+        Locked<List<Payment>> locked = invoices.lock(LOCK_INVOICE_OF_PAYMENT, PAYMENTS_OF_LOCKED, tenant, tenant,
+                        id.value())
                 .orElseThrow(() -> new NotFoundException("payment " + id.value() + " does not exist for this tenant"));
         Invoice invoice = locked.invoice();
         if (locked.current()) {
@@ -188,12 +205,9 @@ public final class PaymentRepository {
                 .execute() == 1;
     }
 
-    private Field<List<Payment>> paymentsBeside(Field<UUID> invoice) {
-        return multiset(paymentsOf(invoice)).convertFrom(rows -> rows.map(mapping(Payment::new)));
-    }
-
-    private SelectSeekStep2<Record9<PaymentId, InvoiceId, Money, PaymentMethod, PaymentStatus, LocalDate, String,
-            String, Long>, LocalDate, UUID> paymentsOf(Field<UUID> invoice) {
+    /** The payments of {@code tenant}'s invoice {@code invoice}, oldest first. */
+    private static SelectSeekStep2<Record9<PaymentId, InvoiceId, Money, PaymentMethod, PaymentStatus, LocalDate, String,
+            String, Long>, LocalDate, UUID> paymentsOf(Field<UUID> tenant, Field<UUID> invoice) {
         return selectPayments().from(PAYMENTS)
                 .where(PAYMENTS.USER_ID.eq(tenant).and(PAYMENTS.INVOICE_ID.eq(invoice)))
                 .orderBy(PAYMENTS.PAYMENT_DATE, PAYMENTS.ID);
@@ -212,9 +226,9 @@ public final class PaymentRepository {
         return PAYMENTS.USER_ID.eq(tenant).and(PAYMENTS.ID.eq(id.value()));
     }
 
-    private SelectSelectStep<Record9<PaymentId, InvoiceId, Money, PaymentMethod, PaymentStatus, LocalDate, String,
-            String, Long>> selectPayments() {
-        return transaction.select(
+    private static SelectSelectStep<Record9<PaymentId, InvoiceId, Money, PaymentMethod, PaymentStatus, LocalDate,
+            String, String, Long>> selectPayments() {
+        return select(
                 PAYMENTS.ID.convertFrom(PaymentId::of),
                 PAYMENTS.INVOICE_ID.convertFrom(InvoiceId::of),
                 row(PAYMENTS.AMOUNT, PAYMENTS.CURRENCY).mapping(Money.class, Money::of),
