@@ -4,7 +4,6 @@ import static io.invoicekit.persistence.internal.jooq.Tables.CREDIT_NOTE_LINES;
 import static java.util.Objects.requireNonNull;
 import static org.jooq.Records.mapping;
 import static org.jooq.impl.DSL.multiset;
-import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.select;
 
 import io.invoicekit.core.failure.NotFoundException;
@@ -31,6 +30,7 @@ import io.invoicekit.persistence.internal.jooq.tables.IssueCreditNoteRow;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,7 +38,6 @@ import org.jooq.Condition;
 import org.jooq.Converter;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record12;
 import org.jooq.Record;
 import org.jooq.SelectField;
 import org.jooq.SelectSelectStep;
@@ -64,14 +63,30 @@ public final class CreditNoteRepository {
                     CREDIT_NOTE_LINES.ID.convertFrom(LineItemId::of),
                     CREDIT_NOTE_LINES.DESCRIPTION,
                     CREDIT_NOTE_LINES.QUANTITY.convertFrom(Quantity::of),
-                    row(CREDIT_NOTE_LINES.UNIT_PRICE, CREDIT_NOTE_LINES.CURRENCY).mapping(Money.class, Money::of),
-                    row(CREDIT_NOTE_LINES.AMOUNT, CREDIT_NOTE_LINES.CURRENCY).mapping(Money.class, Money::of))
+                    CREDIT_NOTE_LINES.UNIT_PRICE,
+                    CREDIT_NOTE_LINES.AMOUNT,
+                    CREDIT_NOTE_LINES.CURRENCY)
                     .from(CREDIT_NOTE_LINES)
                     .where(CREDIT_NOTE_LINES.USER_ID.eq(CREDIT_NOTES.USER_ID)
                             .and(CREDIT_NOTE_LINES.CREDIT_NOTE_ID.eq(CREDIT_NOTES.ID)))
                     .orderBy(CREDIT_NOTE_LINES.POSITION))
-            .convertFrom(lines -> lines.map(line -> new LineItem(line.value1(), line.value2(), line.value3(),
-                    line.value4(), line.value5(), null)));
+            .convertFrom(lines -> lines.map(mapping((id, description, quantity, unitPrice, amount, currency) ->
+                    InvoiceColumns.lineOf(id, description, quantity, unitPrice, amount, currency, null))));
+
+    private static final Field<CreditNoteId> ID = CREDIT_NOTES.ID.convertFrom(CreditNoteId::of);
+    private static final Field<InvoiceId> INVOICE = CREDIT_NOTES.INVOICE_ID.convertFrom(InvoiceId::of);
+    private static final Field<InvoiceNumber> NUMBER = CREDIT_NOTES.CREDIT_NOTE_NUMBER.convert(
+            Converter.ofNullable(String.class, InvoiceNumber.class, InvoiceNumber::of, InvoiceNumber::text));
+    private static final Field<TaxRate> TAX_RATE = CREDIT_NOTES.TAX_RATE.convert(
+            Converter.ofNullable(BigDecimal.class, TaxRate.class, TaxRate::of, TaxRate::percent));
+
+    /**
+     * What a read of credit notes selects, flat (the amounts and their currency as columns of their
+     * own, for the reason {@link InvoiceColumns} gives); {@link #creditNoteOf} reads a row of them.
+     */
+    private static final List<SelectField<?>> COLUMNS = List.of(ID, INVOICE, NUMBER, CREDIT_NOTES.STATUS,
+            CREDIT_NOTES.REASON, CREDIT_NOTES.ISSUE_DATE, LINES, TAX_RATE, CREDIT_NOTES.CURRENCY,
+            CREDIT_NOTES.SUBTOTAL, CREDIT_NOTES.TAX, CREDIT_NOTES.TOTAL, CREDIT_NOTES.VERSION);
 
     private final DSLContext transaction;
     private final UUID tenant;
@@ -155,7 +170,7 @@ public final class CreditNoteRepository {
     }
 
     public Optional<CreditNote> find(CreditNoteId id) {
-        return selectCreditNotes().from(CREDIT_NOTES).where(isMine(id)).fetchOptional(mapping(CreditNote::new));
+        return selectCreditNotes().from(CREDIT_NOTES).where(isMine(id)).fetchOptional(CreditNoteRepository::creditNoteOf);
     }
 
     /** The credit notes of one invoice, oldest first. */
@@ -163,7 +178,7 @@ public final class CreditNoteRepository {
         return selectCreditNotes().from(CREDIT_NOTES)
                 .where(CREDIT_NOTES.USER_ID.eq(tenant).and(CREDIT_NOTES.INVOICE_ID.eq(invoice.value())))
                 .orderBy(CREDIT_NOTES.ID)
-                .fetch(mapping(CreditNote::new));
+                .fetch(CreditNoteRepository::creditNoteOf);
     }
 
     /**
@@ -175,7 +190,7 @@ public final class CreditNoteRepository {
     private CreditNote issueIn(CreditNoteId id, long version, SeriesId series) {
         Invoices invoice = InvoiceColumns.INVOICES;
         Field<CreditNote> draft = multiset(selectCreditNotes())
-                .convertFrom(rows -> rows.map(mapping(CreditNote::new)).get(0));
+                .convertFrom(rows -> rows.map(CreditNoteRepository::creditNoteOf).get(0));
         Record locked = transaction.select(InvoiceColumns.ALL).select(draft)
                 .from(CREDIT_NOTES)
                 .join(invoice).on(invoice.USER_ID.eq(CREDIT_NOTES.USER_ID).and(invoice.ID.eq(CREDIT_NOTES.INVOICE_ID)))
@@ -200,12 +215,12 @@ public final class CreditNoteRepository {
         invoice.checkCreditable(note.totalsOn(invoice).total());
         IssueCreditNoteRow issued = Tables.ISSUE_CREDIT_NOTE_ROW.call(note.id().value(), note.version(),
                 series == null ? null : series.value(), LocalDate.now(clock));
-        return selectCreditNotes().from(issued.as(CREDIT_NOTES)).fetchSingle(mapping(CreditNote::new));
+        return selectCreditNotes().from(issued.as(CREDIT_NOTES)).fetchSingle(CreditNoteRepository::creditNoteOf);
     }
 
     private CreditNote current(CreditNoteId id, long version) {
         return atVersion(selectCreditNotes().from(CREDIT_NOTES).where(isMine(id)).forUpdate().of(CREDIT_NOTES)
-                .fetchOptional(mapping(CreditNote::new))
+                .fetchOptional(CreditNoteRepository::creditNoteOf)
                 .orElseThrow(() -> notFound(id)), version);
     }
 
@@ -224,28 +239,21 @@ public final class CreditNoteRepository {
         return CREDIT_NOTES.USER_ID.eq(tenant).and(CREDIT_NOTES.ID.eq(id.value()));
     }
 
-    private SelectSelectStep<Record12<CreditNoteId, InvoiceId, InvoiceNumber, CreditNoteStatus, String, LocalDate,
-            List<LineItem>, TaxRate, Money, Money, Money, Long>> selectCreditNotes() {
-        return transaction.select(
-                CREDIT_NOTES.ID.convertFrom(CreditNoteId::of),
-                CREDIT_NOTES.INVOICE_ID.convertFrom(InvoiceId::of),
-                CREDIT_NOTES.CREDIT_NOTE_NUMBER.convert(Converter.ofNullable(String.class, InvoiceNumber.class,
-                        InvoiceNumber::of, InvoiceNumber::text)),
-                CREDIT_NOTES.STATUS,
-                CREDIT_NOTES.REASON,
-                CREDIT_NOTES.ISSUE_DATE,
-                LINES,
-                CREDIT_NOTES.TAX_RATE.convert(Converter.ofNullable(BigDecimal.class, TaxRate.class, TaxRate::of,
-                        TaxRate::percent)),
-                money(CREDIT_NOTES.SUBTOTAL),
-                money(CREDIT_NOTES.TAX),
-                money(CREDIT_NOTES.TOTAL),
-                CREDIT_NOTES.VERSION);
+    private SelectSelectStep<Record> selectCreditNotes() {
+        return transaction.select(COLUMNS);
+    }
+
+    /** The credit note in {@code row}, which holds the fields of {@link #COLUMNS}. */
+    private static CreditNote creditNoteOf(Record row) {
+        Currency currency = row.get(CREDIT_NOTES.CURRENCY);
+        return new CreditNote(row.get(ID), row.get(INVOICE), row.get(NUMBER), row.get(CREDIT_NOTES.STATUS),
+                row.get(CREDIT_NOTES.REASON), row.get(CREDIT_NOTES.ISSUE_DATE), row.get(LINES), row.get(TAX_RATE),
+                money(row.get(CREDIT_NOTES.SUBTOTAL), currency), money(row.get(CREDIT_NOTES.TAX), currency),
+                money(row.get(CREDIT_NOTES.TOTAL), currency), row.get(CREDIT_NOTES.VERSION));
     }
 
     /** An amount given at issue: none (null) on a draft. */
-    private static SelectField<Money> money(Field<BigDecimal> amount) {
-        return row(amount, CREDIT_NOTES.CURRENCY).mapping(Money.class, (value, currency) ->
-                value == null ? null : Money.of(value, currency));
+    private static Money money(BigDecimal amount, Currency currency) {
+        return amount == null ? null : Money.of(amount, currency);
     }
 }

@@ -110,7 +110,8 @@ final class InvoiceColumns {
         return name == null ? null : new Party(name, address, vatId);
     }
 
-    private static LineItem lineOf(LineItemId id, String description, Quantity quantity, BigDecimal unitPrice,
+    /** A line read flat; a credit note's lines name no service (null). */
+    static LineItem lineOf(LineItemId id, String description, Quantity quantity, BigDecimal unitPrice,
             BigDecimal amount, Currency currency, ServiceItemId serviceItemId) {
         return new LineItem(id, description, quantity, Money.of(unitPrice, currency), Money.of(amount, currency),
                 serviceItemId);

@@ -7,13 +7,19 @@ import static io.invoicekit.persistence.internal.jooq.Tables.LINE_ITEMS;
 import static java.util.Objects.requireNonNull;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.condition;
+import static org.jooq.impl.DSL.deleteFrom;
 import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.insertInto;
+import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.queries;
 import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
+import static org.jooq.impl.DSL.table;
+import static org.jooq.impl.DSL.update;
 import static org.jooq.impl.DSL.val;
 
 import io.invoicekit.core.client.PaymentTerms;
@@ -35,14 +41,17 @@ import io.invoicekit.core.failure.ValidationException;
 import io.invoicekit.core.failure.Violation;
 import io.invoicekit.persistence.internal.jooq.Tables;
 import io.invoicekit.persistence.internal.jooq.tables.Invoices;
-import io.invoicekit.persistence.internal.jooq.tables.records.InvoicesRecord;
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Currency;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -50,12 +59,13 @@ import org.jooq.Condition;
 import org.jooq.ContextConverter;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Name;
 import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.Record1;
 import org.jooq.Select;
-import org.jooq.SelectConditionStep;
 import org.jooq.SortField;
+import org.jooq.Table;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.SQLDataType;
 
@@ -115,6 +125,44 @@ public final class InvoiceRepository {
             .from(Tables.CHANGE_INVOICE_STATUS_ROW.call(value.of(INVOICES.ID), value.of(INVOICES.VERSION),
                     value.of(INVOICES.STATUS)).as(INVOICES)));
 
+    /**
+     * The columns a draft's content sets, shared by create and update, each with the placeholder
+     * of its value; {@link #contentOf} gives the values in this order.
+     */
+    private static final List<Field<?>> CONTENT = List.of(INVOICES.CLIENT_ID, INVOICES.CURRENCY, INVOICES.ISSUE_DATE,
+            INVOICES.DUE_DATE, INVOICES.TAX_RATE, INVOICES.SUBTOTAL, INVOICES.TAX, INVOICES.TOTAL, INVOICES.NOTES,
+            INVOICES.PURCHASE_ORDER);
+
+    /** A client's payment terms, of the tenant and the client's id: no row if the tenant has no such client. */
+    private static final QueryShape<Record1<PaymentTerms>> TERMS = QueryShape.of(value ->
+            termsOf(value.of(CLIENTS.USER_ID), value.of(CLIENTS.ID)));
+
+    /**
+     * A new draft and its lines, in one round trip: of the tenant, the id, the version, the
+     * {@linkplain #CONTENT content}, then {@linkplain #insertLines the lines}.
+     */
+    private static final StatementShape CREATE = StatementShape.of(value -> queries(
+            insertInto(INVOICES)
+                    .set(INVOICES.USER_ID, value.of(INVOICES.USER_ID))
+                    .set(INVOICES.ID, value.of(INVOICES.ID))
+                    .set(INVOICES.VERSION, value.of(INVOICES.VERSION))
+                    .set(placeholdersOf(CONTENT, value)),
+            insertLines(value)));
+
+    /**
+     * A draft's lines out, its content and version set, its lines in, in one round trip: of the
+     * tenant and the id, then the {@linkplain #CONTENT content}, the version, the tenant and the id,
+     * then {@linkplain #insertLines the lines}.
+     */
+    private static final StatementShape REPLACE = StatementShape.of(value -> queries(
+            deleteFrom(LINE_ITEMS).where(LINE_ITEMS.USER_ID.eq(value.of(LINE_ITEMS.USER_ID))
+                    .and(LINE_ITEMS.INVOICE_ID.eq(value.of(LINE_ITEMS.INVOICE_ID)))),
+            update(INVOICES)
+                    .set(placeholdersOf(CONTENT, value))
+                    .set(INVOICES.VERSION, value.of(INVOICES.VERSION))
+                    .where(isMine(value)),
+            insertLines(value)));
+
     private final DSLContext transaction;
     private final TenantId tenantId;
     private final UUID tenant;
@@ -134,16 +182,10 @@ public final class InvoiceRepository {
     public Invoice createDraft(InvoiceDraft draft) {
         PaymentTerms terms = draft.dueDate() != null ? PaymentTerms.DEFAULT : paymentTermsOf(draft.clientId());
         Invoice invoice = Invoice.create(InvoiceId.generate(clock), draft, terms, clock);
-        // The invoice and its lines in one round trip: a batch, whose statements the driver sends
-        // together (jOOQ inlines a batch's values, escaped, as SQL literals).
-        List<Query> inserts = new ArrayList<>();
-        inserts.add(transaction.insertInto(INVOICES)
-                .set(INVOICES.USER_ID, tenant)
-                .set(INVOICES.ID, invoice.id().value())
-                .set(INVOICES.VERSION, 0L)
-                .set(headerOf(draft, terms)));
-        insertLines(invoice).ifPresent(inserts::add);
-        transaction.batch(inserts).execute();
+        List<Object> values = new ArrayList<>(List.of(tenant, invoice.id().value(), 0L));
+        values.addAll(contentOf(draft, terms));
+        values.addAll(linesOf(invoice));
+        CREATE.execute(transaction, values.toArray());
         return invoice;
     }
 
@@ -153,7 +195,7 @@ public final class InvoiceRepository {
      */
     public Invoice updateDraft(InvoiceId id, long version, InvoiceDraft draft) {
         // The client's payment terms read in the statement that locks the invoice.
-        Locked<PaymentTerms> locked = lock(id, field(termsOf(draft.clientId())));
+        Locked<PaymentTerms> locked = lock(id, field(termsOf(val(tenant), val(draft.clientId().value()))));
         Invoice current = atVersion(locked.invoice(), version);
         if (current.status() != InvoiceStatus.DRAFT) {
             throw new ValidationException("invoice " + current.number() + " cannot be edited",
@@ -166,16 +208,11 @@ public final class InvoiceRepository {
                 created.dueDate(), created.taxRate(), created.lines(), created.subtotal(), created.tax(),
                 created.total(), created.amountPaid(), created.amountCredited(), InvoiceStatus.DRAFT, null, created.notes(),
                 created.purchaseOrder(), null, null, version + 1);
-        // Lines out, header, lines in: one round trip, a batch.
-        List<Query> writes = new ArrayList<>();
-        writes.add(transaction.deleteFrom(LINE_ITEMS)
-                .where(LINE_ITEMS.USER_ID.eq(tenant).and(LINE_ITEMS.INVOICE_ID.eq(id.value()))));
-        writes.add(transaction.update(INVOICES)
-                .set(headerOf(draft, terms))
-                .set(INVOICES.VERSION, updated.version())
-                .where(isMine(id)));
-        insertLines(updated).ifPresent(writes::add);
-        transaction.batch(writes).execute();
+        List<Object> values = new ArrayList<>(List.of(tenant, id.value()));
+        values.addAll(contentOf(draft, terms));
+        values.addAll(List.of(updated.version(), tenant, id.value()));
+        values.addAll(linesOf(updated));
+        REPLACE.execute(transaction, values.toArray());
         return updated;
     }
 
@@ -337,7 +374,7 @@ public final class InvoiceRepository {
     }
 
     /** This tenant's invoice of an id: the tenant's placeholder, then the id's. */
-    private static Condition isMine(QueryShape.Placeholders value) {
+    private static Condition isMine(Placeholders value) {
         return INVOICES.USER_ID.eq(value.of(INVOICES.USER_ID)).and(INVOICES.ID.eq(value.of(INVOICES.ID)));
     }
 
@@ -373,50 +410,87 @@ public final class InvoiceRepository {
         return current;
     }
 
-    /** The statement that inserts the invoice's lines; none when it has none. */
-    private Optional<Query> insertLines(Invoice invoice) {
-        List<LineItem> lines = invoice.lines();
-        if (lines.isEmpty()) {
-            return Optional.empty();
-        }
-        var insert = transaction.insertInto(LINE_ITEMS,
-                LINE_ITEMS.USER_ID, LINE_ITEMS.ID, LINE_ITEMS.INVOICE_ID, LINE_ITEMS.CURRENCY, LINE_ITEMS.POSITION,
-                LINE_ITEMS.SERVICE_ID, LINE_ITEMS.DESCRIPTION, LINE_ITEMS.QUANTITY, LINE_ITEMS.UNIT_PRICE,
-                LINE_ITEMS.AMOUNT);
-        for (int i = 0; i < lines.size(); i++) {
-            LineItem line = lines.get(i);
-            insert = insert.values(tenant, line.id().value(), invoice.id().value(), invoice.currency(), i + 1,
-                    line.serviceItemId() == null ? null : line.serviceItemId().value(), line.description(),
-                    line.quantity().value(), line.unitPrice().amount(), line.amount().amount());
-        }
-        return Optional.of(insert);
+    /**
+     * The statement that inserts an invoice's lines, of the tenant, the invoice's id, its currency,
+     * then one array per column of the lines, in order ({@link #linesOf}): one statement for any
+     * number of lines, none included. The lines' positions are their order in the arrays.
+     */
+    private static Query insertLines(Placeholders value) {
+        Name lines = name("lines");
+        Field<UUID> id = field(name("lines", "id"), LINE_ITEMS.ID.getDataType());
+        Field<UUID> serviceId = field(name("lines", "service_id"), LINE_ITEMS.SERVICE_ID.getDataType());
+        Field<String> description = field(name("lines", "description"), LINE_ITEMS.DESCRIPTION.getDataType());
+        Field<BigDecimal> quantity = field(name("lines", "quantity"), LINE_ITEMS.QUANTITY.getDataType());
+        Field<BigDecimal> unitPrice = field(name("lines", "unit_price"), LINE_ITEMS.UNIT_PRICE.getDataType());
+        Field<BigDecimal> amount = field(name("lines", "amount"), LINE_ITEMS.AMOUNT.getDataType());
+        Field<Integer> position = field(name("lines", "position"), LINE_ITEMS.POSITION.getDataType());
+        Field<UUID> tenant = value.of(LINE_ITEMS.USER_ID);
+        Field<UUID> invoice = value.of(LINE_ITEMS.INVOICE_ID);
+        Field<Currency> currency = value.of(LINE_ITEMS.CURRENCY);
+        Table<?> rows = table("unnest({0}, {1}, {2}, {3}, {4}, {5}) with ordinality",
+                value.of(LINE_ITEMS.ID.getDataType().array()), value.of(LINE_ITEMS.SERVICE_ID.getDataType().array()),
+                value.of(LINE_ITEMS.DESCRIPTION.getDataType().array()),
+                value.of(LINE_ITEMS.QUANTITY.getDataType().array()),
+                value.of(LINE_ITEMS.UNIT_PRICE.getDataType().array()), value.of(LINE_ITEMS.AMOUNT.getDataType().array()))
+                .as(lines, id.getUnqualifiedName(), serviceId.getUnqualifiedName(), description.getUnqualifiedName(),
+                        quantity.getUnqualifiedName(), unitPrice.getUnqualifiedName(), amount.getUnqualifiedName(),
+                        position.getUnqualifiedName());
+        return insertInto(LINE_ITEMS, LINE_ITEMS.USER_ID, LINE_ITEMS.ID, LINE_ITEMS.INVOICE_ID, LINE_ITEMS.CURRENCY,
+                LINE_ITEMS.POSITION, LINE_ITEMS.SERVICE_ID, LINE_ITEMS.DESCRIPTION, LINE_ITEMS.QUANTITY,
+                LINE_ITEMS.UNIT_PRICE, LINE_ITEMS.AMOUNT)
+                .select(select(tenant, id, invoice, currency, position, serviceId, description, quantity, unitPrice,
+                        amount).from(rows));
     }
 
-    /** The columns a draft's content sets, shared by create and update. */
-    private static InvoicesRecord headerOf(InvoiceDraft draft, PaymentTerms terms) {
+    /** The values of {@link #insertLines}'s placeholders for {@code invoice}'s lines. */
+    private List<Object> linesOf(Invoice invoice) {
+        List<LineItem> lines = invoice.lines();
+        int count = lines.size();
+        UUID[] ids = new UUID[count];
+        UUID[] services = new UUID[count];
+        String[] descriptions = new String[count];
+        BigDecimal[] quantities = new BigDecimal[count];
+        BigDecimal[] unitPrices = new BigDecimal[count];
+        BigDecimal[] amounts = new BigDecimal[count];
+        for (int i = 0; i < count; i++) {
+            LineItem line = lines.get(i);
+            ids[i] = line.id().value();
+            services[i] = line.serviceItemId() == null ? null : line.serviceItemId().value();
+            descriptions[i] = line.description();
+            quantities[i] = line.quantity().value();
+            unitPrices[i] = line.unitPrice().amount();
+            amounts[i] = line.amount().amount();
+        }
+        return Arrays.asList(tenant, invoice.id().value(), invoice.currency(), ids, services, descriptions, quantities,
+                unitPrices, amounts);
+    }
+
+    /** The columns of {@code columns}, each set to a placeholder of its own, in order. */
+    private static Map<Field<?>, Field<?>> placeholdersOf(List<Field<?>> columns, Placeholders value) {
+        Map<Field<?>, Field<?>> set = new LinkedHashMap<>();
+        columns.forEach(column -> set.put(column, value.of(column)));
+        return set;
+    }
+
+    /** The values of the {@link #CONTENT} a draft sets. */
+    private static List<Object> contentOf(InvoiceDraft draft, PaymentTerms terms) {
         InvoiceTotals totals = draft.totals();
-        return new InvoicesRecord()
-                .setClientId(draft.clientId().value())
-                .setCurrency(draft.currency())
-                .setIssueDate(draft.issueDate())
-                .setDueDate(draft.dueDateUnder(terms))
-                .setTaxRate(draft.taxRate().percent())
-                .setSubtotal(totals.subtotal().amount())
-                .setTax(totals.tax().amount())
-                .setTotal(totals.total().amount())
-                .setNotes(draft.notes())
-                .setPurchaseOrder(draft.purchaseOrder());
+        // Arrays.asList, not List.of: notes and the purchase order may be null.
+        return Arrays.asList(draft.clientId().value(), draft.currency(), draft.issueDate(), draft.dueDateUnder(terms),
+                draft.taxRate().percent(), totals.subtotal().amount(), totals.tax().amount(), totals.total().amount(),
+                draft.notes(), draft.purchaseOrder());
     }
 
     private PaymentTerms paymentTermsOf(ClientId client) {
-        return termsOf(client).fetchOptional(Record1::value1).orElseThrow(() -> clientNotFound(client));
+        return TERMS.with(transaction, tenant, client.value()).fetchOptional(Record1::value1)
+                .orElseThrow(() -> clientNotFound(client));
     }
 
-    /** The client's payment terms: no row if the tenant has no such client. */
-    private SelectConditionStep<Record1<PaymentTerms>> termsOf(ClientId client) {
-        return transaction.select(CLIENTS.PAYMENT_TERMS_DAYS.convertFrom(PaymentTerms::ofDays))
+    /** The payment terms of the client {@code client} of {@code tenant}: no row if the tenant has no such client. */
+    private static Select<Record1<PaymentTerms>> termsOf(Field<UUID> tenant, Field<UUID> client) {
+        return select(CLIENTS.PAYMENT_TERMS_DAYS.convertFrom(PaymentTerms::ofDays))
                 .from(CLIENTS)
-                .where(CLIENTS.USER_ID.eq(tenant).and(CLIENTS.ID.eq(client.value())));
+                .where(CLIENTS.USER_ID.eq(tenant).and(CLIENTS.ID.eq(client)));
     }
 
     private static NotFoundException clientNotFound(ClientId client) {

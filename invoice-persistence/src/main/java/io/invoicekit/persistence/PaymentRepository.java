@@ -5,9 +5,9 @@ import static io.invoicekit.persistence.internal.jooq.Tables.PAYMENTS;
 import static io.invoicekit.persistence.internal.jooq.Tables.REFUNDS;
 import static org.jooq.Records.mapping;
 import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.insertInto;
 import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.noCondition;
-import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.val;
 
@@ -16,8 +16,6 @@ import io.invoicekit.core.invoice.Invoice;
 import io.invoicekit.core.money.CurrencyMismatchException;
 import io.invoicekit.core.money.Money;
 import io.invoicekit.core.payment.Payment;
-import io.invoicekit.core.payment.PaymentMethod;
-import io.invoicekit.core.payment.PaymentStatus;
 import io.invoicekit.core.payment.Refund;
 import io.invoicekit.core.tenant.CreditNoteId;
 import io.invoicekit.core.tenant.InvoiceId;
@@ -35,9 +33,8 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.Record9;
+import org.jooq.SelectField;
 import org.jooq.SelectSeekStep2;
-import org.jooq.SelectSelectStep;
 
 /**
  * A tenant's payments. Each change locks the invoice, checks the invoice's rules in Java (for the
@@ -48,20 +45,47 @@ import org.jooq.SelectSelectStep;
  */
 public final class PaymentRepository {
 
+    private static final Field<PaymentId> ID = PAYMENTS.ID.convertFrom(PaymentId::of);
+    private static final Field<InvoiceId> INVOICE = PAYMENTS.INVOICE_ID.convertFrom(InvoiceId::of);
+
+    /**
+     * What a read of payments selects, flat (the amount and its currency as columns of their own,
+     * for the reason {@link InvoiceColumns} gives); {@link #paymentOf} reads a row of them.
+     */
+    private static final List<SelectField<?>> COLUMNS = List.of(ID, INVOICE, PAYMENTS.AMOUNT, PAYMENTS.CURRENCY,
+            PAYMENTS.METHOD, PAYMENTS.STATUS, PAYMENTS.PAYMENT_DATE, PAYMENTS.TRANSACTION_ID, PAYMENTS.NOTES,
+            PAYMENTS.VERSION);
+
     /** The payments of the invoice that a locking statement reads ({@link InvoiceRepository#locking}). */
     private static final Field<List<Payment>> PAYMENTS_OF_LOCKED = multiset(
-            paymentsOf(INVOICES.USER_ID, INVOICES.ID)).convertFrom(rows -> rows.map(mapping(Payment::new)));
+            paymentsOf(INVOICES.USER_ID, INVOICES.ID)).convertFrom(rows -> rows.map(PaymentRepository::paymentOf));
 
     /** An invoice locked with its payments: of the tenant and the invoice's id. */
     private static final QueryShape<Record> LOCK_INVOICE = QueryShape.of(value -> InvoiceRepository.locking(
             value.of(INVOICES.USER_ID), value.of(INVOICES.ID), PAYMENTS_OF_LOCKED));
 
-    /** A payment's invoice locked with its payments, found by the payment in the same statement: of the tenant, twice, and the payment's id. */
+    /**
+     * A payment's invoice locked with its payments, found by the payment in the same statement: of
+     * the tenant, twice, and the payment's id.
+     */
     private static final QueryShape<Record> LOCK_INVOICE_OF_PAYMENT = QueryShape.of(value -> InvoiceRepository.locking(
             value.of(INVOICES.USER_ID),
             field(select(PAYMENTS.INVOICE_ID).from(PAYMENTS)
                     .where(PAYMENTS.USER_ID.eq(value.of(PAYMENTS.USER_ID)).and(PAYMENTS.ID.eq(value.of(PAYMENTS.ID))))),
             PAYMENTS_OF_LOCKED));
+
+    /** The payment's insert, of its columns in the order {@link #record} gives them. */
+    private static final StatementShape INSERT = StatementShape.of(value -> insertInto(PAYMENTS)
+            .set(PAYMENTS.USER_ID, value.of(PAYMENTS.USER_ID))
+            .set(PAYMENTS.ID, value.of(PAYMENTS.ID))
+            .set(PAYMENTS.INVOICE_ID, value.of(PAYMENTS.INVOICE_ID))
+            .set(PAYMENTS.CURRENCY, value.of(PAYMENTS.CURRENCY))
+            .set(PAYMENTS.AMOUNT, value.of(PAYMENTS.AMOUNT))
+            .set(PAYMENTS.METHOD, value.of(PAYMENTS.METHOD))
+            .set(PAYMENTS.STATUS, value.of(PAYMENTS.STATUS))
+            .set(PAYMENTS.PAYMENT_DATE, value.of(PAYMENTS.PAYMENT_DATE))
+            .set(PAYMENTS.TRANSACTION_ID, value.of(PAYMENTS.TRANSACTION_ID))
+            .set(PAYMENTS.NOTES, value.of(PAYMENTS.NOTES)));
 
     private final DSLContext transaction;
     private final UUID tenant;
@@ -81,18 +105,9 @@ public final class PaymentRepository {
         Invoice invoice = lockWithPayments(payment.invoiceId(), payments);
         payments.add(payment);
         invoice.applyPayments(payments, clock);
-        transaction.insertInto(PAYMENTS)
-                .set(PAYMENTS.USER_ID, tenant)
-                .set(PAYMENTS.ID, payment.id().value())
-                .set(PAYMENTS.INVOICE_ID, payment.invoiceId().value())
-                .set(PAYMENTS.CURRENCY, payment.amount().currency())
-                .set(PAYMENTS.AMOUNT, payment.amount().amount())
-                .set(PAYMENTS.METHOD, payment.method())
-                .set(PAYMENTS.STATUS, payment.status())
-                .set(PAYMENTS.PAYMENT_DATE, payment.paymentDate())
-                .set(PAYMENTS.TRANSACTION_ID, payment.transactionId())
-                .set(PAYMENTS.NOTES, payment.notes())
-                .execute();
+        INSERT.execute(transaction, tenant, payment.id().value(), payment.invoiceId().value(),
+                payment.amount().currency(), payment.amount().amount(), payment.method(), payment.status(),
+                payment.paymentDate(), payment.transactionId(), payment.notes());
         return payment;
     }
 
@@ -138,19 +153,21 @@ public final class PaymentRepository {
                         REFUNDS.ID.convertFrom(RefundId::of),
                         REFUNDS.CREDIT_NOTE_ID.convertFrom(CreditNoteId::of),
                         REFUNDS.INVOICE_ID.convertFrom(InvoiceId::of),
-                        row(REFUNDS.AMOUNT, REFUNDS.CURRENCY).mapping(Money.class, Money::of),
+                        REFUNDS.AMOUNT,
+                        REFUNDS.CURRENCY,
                         REFUNDS.METHOD,
                         REFUNDS.REFUND_DATE,
                         REFUNDS.TRANSACTION_ID)
                 .from(REFUNDS)
                 .where(REFUNDS.USER_ID.eq(tenant).and(REFUNDS.INVOICE_ID.eq(invoice.value())))
                 .orderBy(REFUNDS.REFUND_DATE, REFUNDS.ID)
-                .fetch(mapping(Refund::new));
+                .fetch(mapping((id, creditNote, invoiceId, amount, currency, method, date, transactionId) ->
+                        new Refund(id, creditNote, invoiceId, Money.of(amount, currency), method, date, transactionId)));
     }
 
     /** The payments of one invoice, oldest first. */
     public List<Payment> forInvoice(InvoiceId invoice) {
-        return transaction.fetch(paymentsOf(val(tenant), val(invoice.value()))).map(mapping(Payment::new));
+        return transaction.fetch(paymentsOf(val(tenant), val(invoice.value()))).map(PaymentRepository::paymentOf);
     }
 
     /**
@@ -206,9 +223,8 @@ public final class PaymentRepository {
     }
 
     /** The payments of {@code tenant}'s invoice {@code invoice}, oldest first. */
-    private static SelectSeekStep2<Record9<PaymentId, InvoiceId, Money, PaymentMethod, PaymentStatus, LocalDate, String,
-            String, Long>, LocalDate, UUID> paymentsOf(Field<UUID> tenant, Field<UUID> invoice) {
-        return selectPayments().from(PAYMENTS)
+    private static SelectSeekStep2<Record, LocalDate, UUID> paymentsOf(Field<UUID> tenant, Field<UUID> invoice) {
+        return select(COLUMNS).from(PAYMENTS)
                 .where(PAYMENTS.USER_ID.eq(tenant).and(PAYMENTS.INVOICE_ID.eq(invoice)))
                 .orderBy(PAYMENTS.PAYMENT_DATE, PAYMENTS.ID);
     }
@@ -226,17 +242,10 @@ public final class PaymentRepository {
         return PAYMENTS.USER_ID.eq(tenant).and(PAYMENTS.ID.eq(id.value()));
     }
 
-    private static SelectSelectStep<Record9<PaymentId, InvoiceId, Money, PaymentMethod, PaymentStatus, LocalDate,
-            String, String, Long>> selectPayments() {
-        return select(
-                PAYMENTS.ID.convertFrom(PaymentId::of),
-                PAYMENTS.INVOICE_ID.convertFrom(InvoiceId::of),
-                row(PAYMENTS.AMOUNT, PAYMENTS.CURRENCY).mapping(Money.class, Money::of),
-                PAYMENTS.METHOD,
-                PAYMENTS.STATUS,
-                PAYMENTS.PAYMENT_DATE,
-                PAYMENTS.TRANSACTION_ID,
-                PAYMENTS.NOTES,
-                PAYMENTS.VERSION);
+    /** The payment in {@code row}, which holds the fields of {@link #COLUMNS}. */
+    private static Payment paymentOf(Record row) {
+        return new Payment(row.get(ID), row.get(INVOICE), Money.of(row.get(PAYMENTS.AMOUNT), row.get(PAYMENTS.CURRENCY)),
+                row.get(PAYMENTS.METHOD), row.get(PAYMENTS.STATUS), row.get(PAYMENTS.PAYMENT_DATE),
+                row.get(PAYMENTS.TRANSACTION_ID), row.get(PAYMENTS.NOTES), row.get(PAYMENTS.VERSION));
     }
 }

@@ -40,7 +40,7 @@ class ArchitectureTest {
 
     /**
      * jOOQ types go in (the service's context to build on) and out (tx.dsl()) of these two only.
-     * Of public classes: the accessors of a private record (QueryShape's rendered SQL) are public
+     * Of public classes: the accessors of a record (ShapeSql's rendered and bound SQL) are public
      * but no caller's.
      */
     @ArchTest

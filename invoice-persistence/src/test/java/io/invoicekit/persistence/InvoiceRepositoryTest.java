@@ -5,6 +5,7 @@ import static io.invoicekit.persistence.StoreFixture.TODAY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.invoicekit.core.catalog.ServiceItem;
 import io.invoicekit.core.failure.ConcurrencyConflictException;
 import io.invoicekit.core.failure.NotFoundException;
 import io.invoicekit.core.invoice.DisplayStatus;
@@ -13,8 +14,10 @@ import io.invoicekit.core.invoice.InvoiceDraft;
 import io.invoicekit.core.invoice.InvoiceStatus;
 import io.invoicekit.core.invoice.LineItem;
 import io.invoicekit.core.money.Money;
+import io.invoicekit.core.money.TaxRate;
 import io.invoicekit.core.tenant.ClientId;
 import io.invoicekit.core.tenant.InvoiceId;
+import io.invoicekit.core.tenant.ServiceItemId;
 import io.invoicekit.core.tenant.TenantId;
 import io.invoicekit.core.validation.IllegalStatusTransitionException;
 import io.invoicekit.core.failure.ValidationException;
@@ -48,6 +51,49 @@ class InvoiceRepositoryTest extends StoreTest {
         assertThat(loaded.total()).isEqualTo(Money.of("155.99", EUR));
         assertThat(loaded.lines()).extracting(LineItem::description).containsExactly("Consulting", "Hosting");
         assertThat(loaded.lines().get(1).amount()).isEqualTo(Money.of("29.99", EUR));
+    }
+
+    /**
+     * The lines travel as arrays, one per column, in one statement: each description must arrive as
+     * given, whatever it holds of an array literal's syntax, and each line keep its place and its
+     * catalog item or none.
+     */
+    @Test
+    void lines_are_stored_as_given_in_order_with_or_without_a_catalog_item() {
+        TenantId tenant = fixture.newTenant();
+        ClientId client = fixture.newClient(tenant, 30);
+        ServiceItem audit = store.inTenant(tenant, tx -> tx.services().create(ServiceItem.create(
+                ServiceItemId.generate(fixture.clock), "Audit", null, Money.of("1200.00", EUR), TaxRate.of("20"))));
+        List<String> descriptions = List.of("NULL", "say \"hi\", {twice}", "back\\slash", "Größe 😀");
+        InvoiceDraft.Builder builder = InvoiceDraft.builder(EUR).client(client).issuedOn(TODAY).taxRate(BigDecimal.ZERO);
+        descriptions.forEach(text -> builder.line(text, new BigDecimal("1.5"), new BigDecimal("2.00")));
+        InvoiceDraft draft = builder.line(audit, BigDecimal.ONE).build();
+
+        Invoice created = store.inTenant(tenant, tx -> tx.invoices().createDraft(draft));
+        List<LineItem> stored = store.inTenant(tenant, tx -> tx.invoices().lineItems(created.id()));
+
+        assertThat(stored).isEqualTo(created.lines());
+        assertThat(stored).extracting(LineItem::description)
+                .containsExactly("NULL", "say \"hi\", {twice}", "back\\slash", "Größe 😀", "Audit");
+        assertThat(stored).extracting(LineItem::serviceItemId).containsExactly(null, null, null, null, audit.id());
+    }
+
+    @Test
+    void a_draft_without_lines_is_stored_and_edited_with_none() {
+        TenantId tenant = fixture.newTenant();
+        ClientId client = fixture.newClient(tenant, 30);
+        InvoiceDraft empty = InvoiceDraft.builder(EUR).client(client).issuedOn(TODAY).taxRate(BigDecimal.ZERO).build();
+        Invoice draft = store.inTenant(tenant, tx -> tx.invoices().createDraft(fixture.draft(client)));
+
+        Invoice created = store.inTenant(tenant, tx -> tx.invoices().createDraft(empty));
+        Invoice emptied = store.inTenant(tenant, tx -> tx.invoices().updateDraft(draft.id(), draft.version(), empty));
+
+        List<LineItem> createdLines = store.inTenant(tenant, tx -> tx.invoices().lineItems(created.id()));
+        Optional<Invoice> emptiedStored = store.inTenant(tenant, tx -> tx.invoices().find(emptied.id()));
+
+        assertThat(createdLines).isEmpty();
+        assertThat(emptiedStored).contains(emptied);
+        assertThat(emptied.lines()).isEmpty();
     }
 
     @Test

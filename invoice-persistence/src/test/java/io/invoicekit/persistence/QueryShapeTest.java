@@ -3,12 +3,16 @@ package io.invoicekit.persistence;
 import static io.invoicekit.persistence.internal.jooq.Tables.CLIENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.jooq.impl.DSL.deleteFrom;
+import static org.jooq.impl.DSL.queries;
 import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.update;
 import static org.jooq.impl.DSL.val;
 
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Queries;
 import org.jooq.Record1;
 import org.jooq.SQLDialect;
 import org.jooq.Select;
@@ -18,7 +22,7 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.junit.jupiter.api.Test;
 
-/** What a query shape renders and binds; no database needed: the repositories' tests run its queries. */
+/** What a query shape and a statement shape render and bind; no database needed: the repositories' tests run its queries. */
 class QueryShapeTest {
 
     private static final UUID TENANT = UUID.fromString("0192e4a0-7c3b-7d2e-9f41-3b5c8d7e1a20");
@@ -63,6 +67,14 @@ class QueryShapeTest {
     }
 
     @Test
+    void statements_sent_as_one_are_rendered_as_jooq_renders_them_one_after_the_other() {
+        StatementShape rename = StatementShape.of(value -> renameThenDelete(value.of(CLIENTS.NAME),
+                value.of(CLIENTS.USER_ID), value.of(CLIENTS.ID)));
+
+        assertThat(rename.sql(store)).isEqualTo(store.render(renameThenDelete(val("New"), val(TENANT), val(CLIENT))));
+    }
+
+    @Test
     void a_value_built_into_the_shape_is_refused_it_would_be_bound_on_every_call() {
         QueryShape<Record1<String>> fixed = QueryShape.of(value ->
                 nameOf(val(TENANT), value.of(CLIENTS.ID), value.of(SQLDataType.INTEGER)));
@@ -75,6 +87,11 @@ class QueryShapeTest {
     void a_call_gives_a_value_for_every_placeholder() {
         assertThatThrownBy(() -> NAME_OF.with(store, 1, TENANT)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("the shape has 3 placeholders, given 2 values");
+    }
+
+    private static Queries renameThenDelete(Field<String> name, Field<UUID> tenant, Field<UUID> client) {
+        return queries(update(CLIENTS).set(CLIENTS.NAME, name).where(CLIENTS.USER_ID.eq(tenant)),
+                deleteFrom(CLIENTS).where(CLIENTS.ID.eq(client)));
     }
 
     private static Select<Record1<String>> nameOf(Field<UUID> tenant, Field<UUID> client, Field<Integer> limit) {
