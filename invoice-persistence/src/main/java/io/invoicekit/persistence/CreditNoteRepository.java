@@ -75,8 +75,8 @@ public final class CreditNoteRepository {
 
     private static final Field<CreditNoteId> ID = CREDIT_NOTES.ID.convertFrom(CreditNoteId::of);
     private static final Field<InvoiceId> INVOICE = CREDIT_NOTES.INVOICE_ID.convertFrom(InvoiceId::of);
-    private static final Field<InvoiceNumber> NUMBER = CREDIT_NOTES.CREDIT_NOTE_NUMBER.convert(
-            Converter.ofNullable(String.class, InvoiceNumber.class, InvoiceNumber::of, InvoiceNumber::text));
+    private static final Field<InvoiceNumber> NUMBER =
+            CREDIT_NOTES.CREDIT_NOTE_NUMBER.convert(InvoiceColumns.NUMBER_FROM_TEXT);
     private static final Field<TaxRate> TAX_RATE = CREDIT_NOTES.TAX_RATE.convert(
             Converter.ofNullable(BigDecimal.class, TaxRate.class, TaxRate::of, TaxRate::percent));
 

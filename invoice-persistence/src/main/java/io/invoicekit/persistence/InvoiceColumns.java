@@ -46,9 +46,12 @@ final class InvoiceColumns {
      */
     static final Invoices INVOICES = Tables.INVOICES.as(Tables.INVOICES);
 
+    /** A document's number as stored, text; a draft has none (null). */
+    static final Converter<String, InvoiceNumber> NUMBER_FROM_TEXT =
+            Converter.ofNullable(String.class, InvoiceNumber.class, InvoiceNumber::of, InvoiceNumber::text);
+
     /** An invoice's number; a draft has none (null). */
-    static final Field<InvoiceNumber> NUMBER = INVOICES.INVOICE_NUMBER.convert(
-            Converter.ofNullable(String.class, InvoiceNumber.class, InvoiceNumber::of, InvoiceNumber::text));
+    static final Field<InvoiceNumber> NUMBER = INVOICES.INVOICE_NUMBER.convert(NUMBER_FROM_TEXT);
 
     /** An invoice's lines, in order. */
     static final Field<List<LineItem>> LINES = multiset(

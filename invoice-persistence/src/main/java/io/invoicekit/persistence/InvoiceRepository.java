@@ -126,8 +126,8 @@ public final class InvoiceRepository {
                     value.of(INVOICES.STATUS)).as(INVOICES)));
 
     /**
-     * The columns a draft's content sets, shared by create and update, each with the placeholder
-     * of its value; {@link #contentOf} gives the values in this order.
+     * The columns a draft's content sets, shared by create and update, each set to a placeholder
+     * of its own; {@link #contentOf} gives their values in this order.
      */
     private static final List<Field<?>> CONTENT = List.of(INVOICES.CLIENT_ID, INVOICES.CURRENCY, INVOICES.ISSUE_DATE,
             INVOICES.DUE_DATE, INVOICES.TAX_RATE, INVOICES.SUBTOTAL, INVOICES.TAX, INVOICES.TOTAL, INVOICES.NOTES,
