@@ -3,7 +3,9 @@ package io.invoicekit.persistence;
 import static io.invoicekit.persistence.internal.jooq.Tables.CREDIT_NOTE_LINES;
 import static java.util.Objects.requireNonNull;
 import static org.jooq.Records.mapping;
+import static org.jooq.impl.DSL.insertInto;
 import static org.jooq.impl.DSL.multiset;
+import static org.jooq.impl.DSL.queries;
 import static org.jooq.impl.DSL.select;
 
 import io.invoicekit.core.failure.NotFoundException;
@@ -30,6 +32,7 @@ import io.invoicekit.persistence.internal.jooq.tables.IssueCreditNoteRow;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
@@ -88,6 +91,30 @@ public final class CreditNoteRepository {
             CREDIT_NOTES.REASON, CREDIT_NOTES.ISSUE_DATE, LINES, TAX_RATE, CREDIT_NOTES.CURRENCY,
             CREDIT_NOTES.SUBTOTAL, CREDIT_NOTES.TAX, CREDIT_NOTES.TOTAL, CREDIT_NOTES.VERSION);
 
+    /** How a draft's lines are inserted: of the tenant, the credit note's id and its currency, then the lines' arrays. */
+    private static final LineArrays<LineItem> DRAFT_LINES = new LineArrays<>(CREDIT_NOTE_LINES,
+            List.of(CREDIT_NOTE_LINES.USER_ID, CREDIT_NOTE_LINES.CREDIT_NOTE_ID, CREDIT_NOTE_LINES.CURRENCY),
+            CREDIT_NOTE_LINES.POSITION, List.of(
+                    new LineArrays.Column<>(CREDIT_NOTE_LINES.ID, line -> line.id().value()),
+                    new LineArrays.Column<>(CREDIT_NOTE_LINES.DESCRIPTION, LineItem::description),
+                    new LineArrays.Column<>(CREDIT_NOTE_LINES.QUANTITY, line -> line.quantity().value()),
+                    new LineArrays.Column<>(CREDIT_NOTE_LINES.UNIT_PRICE, line -> line.unitPrice().amount()),
+                    new LineArrays.Column<>(CREDIT_NOTE_LINES.AMOUNT, line -> line.amount().amount())));
+
+    /**
+     * A new draft and its lines, in one round trip: of the tenant, the id, the invoice's id, the
+     * currency, the reason and the version, then {@linkplain #DRAFT_LINES the lines}.
+     */
+    private static final StatementShape CREATE = StatementShape.of(value -> queries(
+            insertInto(Tables.CREDIT_NOTES)
+                    .set(Tables.CREDIT_NOTES.USER_ID, value.of(Tables.CREDIT_NOTES.USER_ID))
+                    .set(Tables.CREDIT_NOTES.ID, value.of(Tables.CREDIT_NOTES.ID))
+                    .set(Tables.CREDIT_NOTES.INVOICE_ID, value.of(Tables.CREDIT_NOTES.INVOICE_ID))
+                    .set(Tables.CREDIT_NOTES.CURRENCY, value.of(Tables.CREDIT_NOTES.CURRENCY))
+                    .set(Tables.CREDIT_NOTES.REASON, value.of(Tables.CREDIT_NOTES.REASON))
+                    .set(Tables.CREDIT_NOTES.VERSION, value.of(Tables.CREDIT_NOTES.VERSION)),
+            DRAFT_LINES.insert(value)));
+
     private final DSLContext transaction;
     private final UUID tenant;
     private final Clock clock;
@@ -112,24 +139,10 @@ public final class CreditNoteRepository {
     private CreditNote storeDraft(Invoice invoice, CreditNoteDraft draft) {
         draft.totalsOn(invoice);
         CreditNote note = CreditNote.draft(CreditNoteId.generate(clock), draft, clock);
-        var insertNote = transaction.insertInto(CREDIT_NOTES)
-                .set(CREDIT_NOTES.USER_ID, tenant)
-                .set(CREDIT_NOTES.ID, note.id().value())
-                .set(CREDIT_NOTES.INVOICE_ID, invoice.id().value())
-                .set(CREDIT_NOTES.CURRENCY, invoice.currency())
-                .set(CREDIT_NOTES.REASON, note.reason())
-                .set(CREDIT_NOTES.VERSION, 0L);
-        var insert = transaction.insertInto(CREDIT_NOTE_LINES, CREDIT_NOTE_LINES.USER_ID, CREDIT_NOTE_LINES.ID,
-                CREDIT_NOTE_LINES.CREDIT_NOTE_ID, CREDIT_NOTE_LINES.CURRENCY, CREDIT_NOTE_LINES.POSITION,
-                CREDIT_NOTE_LINES.DESCRIPTION, CREDIT_NOTE_LINES.QUANTITY, CREDIT_NOTE_LINES.UNIT_PRICE,
-                CREDIT_NOTE_LINES.AMOUNT);
-        for (int i = 0; i < note.lines().size(); i++) {
-            LineItem line = note.lines().get(i);
-            insert = insert.values(tenant, line.id().value(), note.id().value(), invoice.currency(), i + 1,
-                    line.description(), line.quantity().value(), line.unitPrice().amount(), line.amount().amount());
-        }
-        // The credit note and its lines in one round trip, a batch, as an invoice's draft is stored.
-        transaction.batch(insertNote, insert).execute();
+        List<Object> values = new ArrayList<>(List.of(tenant, note.id().value(), invoice.id().value(),
+                invoice.currency(), note.reason(), 0L, tenant, note.id().value(), invoice.currency()));
+        values.addAll(DRAFT_LINES.arraysOf(note.lines()));
+        CREATE.execute(transaction, values.toArray());
         return note;
     }
 

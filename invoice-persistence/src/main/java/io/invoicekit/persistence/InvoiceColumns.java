@@ -1,7 +1,6 @@
 package io.invoicekit.persistence;
 
 import static io.invoicekit.persistence.internal.jooq.Tables.LINE_ITEMS;
-import static org.jooq.Records.mapping;
 import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.select;
 
@@ -21,6 +20,7 @@ import io.invoicekit.persistence.internal.jooq.tables.Invoices;
 import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Converter;
 import org.jooq.Field;
@@ -53,21 +53,25 @@ final class InvoiceColumns {
     /** An invoice's number; a draft has none (null). */
     static final Field<InvoiceNumber> NUMBER = INVOICES.INVOICE_NUMBER.convert(NUMBER_FROM_TEXT);
 
+    // Null-safe: an invoice outer-joined to no line reads them as nulls.
+    private static final Field<LineItemId> LINE_ID = LINE_ITEMS.ID.convert(
+            Converter.ofNullable(UUID.class, LineItemId.class, LineItemId::of, LineItemId::value));
+    private static final Field<Quantity> QUANTITY = LINE_ITEMS.QUANTITY.convert(
+            Converter.ofNullable(BigDecimal.class, Quantity.class, Quantity::of, Quantity::value));
+    private static final Field<ServiceItemId> SERVICE_ITEM = LINE_ITEMS.SERVICE_ID.convert(
+            Converter.ofNullable(UUID.class, ServiceItemId.class, ServiceItemId::of, ServiceItemId::value));
+
+    /** A line's columns, in the order {@link #lineOf} takes them. */
+    static final List<Field<?>> LINE_COLUMNS = List.of(LINE_ID, LINE_ITEMS.DESCRIPTION, QUANTITY,
+            LINE_ITEMS.UNIT_PRICE, LINE_ITEMS.AMOUNT, LINE_ITEMS.CURRENCY, SERVICE_ITEM);
+
     /** An invoice's lines, in order. */
     static final Field<List<LineItem>> LINES = multiset(
-            select(
-                    LINE_ITEMS.ID.convertFrom(LineItemId::of),
-                    LINE_ITEMS.DESCRIPTION,
-                    LINE_ITEMS.QUANTITY.convertFrom(Quantity::of),
-                    LINE_ITEMS.UNIT_PRICE,
-                    LINE_ITEMS.AMOUNT,
-                    LINE_ITEMS.CURRENCY,
-                    LINE_ITEMS.SERVICE_ID.convert(
-                            Converter.ofNullable(UUID.class, ServiceItemId.class, ServiceItemId::of, ServiceItemId::value)))
+            select(LINE_COLUMNS)
                     .from(LINE_ITEMS)
                     .where(LINE_ITEMS.USER_ID.eq(INVOICES.USER_ID).and(LINE_ITEMS.INVOICE_ID.eq(INVOICES.ID)))
                     .orderBy(LINE_ITEMS.POSITION))
-            .convertFrom(lines -> lines.map(mapping(InvoiceColumns::lineOf)));
+            .convertFrom(lines -> lines.map(line -> lineOf(line).orElseThrow()));
 
     private static final Field<InvoiceId> ID = INVOICES.ID.convertFrom(InvoiceId::of);
     private static final Field<ClientId> CLIENT = INVOICES.CLIENT_ID.convertFrom(ClientId::of);
@@ -111,6 +115,14 @@ final class InvoiceColumns {
     /** A snapshot taken at issue; none (null) on a draft and on an invoice issued before V11. */
     private static Party partyOf(String name, String address, String vatId) {
         return name == null ? null : new Party(name, address, vatId);
+    }
+
+    /** The line in {@code row}, which holds the fields of {@link #LINE_COLUMNS}; none if they are null (an outer join's). */
+    static Optional<LineItem> lineOf(Record row) {
+        LineItemId id = row.get(LINE_ID);
+        return id == null ? Optional.empty() : Optional.of(lineOf(id, row.get(LINE_ITEMS.DESCRIPTION),
+                row.get(QUANTITY), row.get(LINE_ITEMS.UNIT_PRICE), row.get(LINE_ITEMS.AMOUNT),
+                row.get(LINE_ITEMS.CURRENCY), row.get(SERVICE_ITEM)));
     }
 
     /** A line read flat; a credit note's lines name no service (null). */

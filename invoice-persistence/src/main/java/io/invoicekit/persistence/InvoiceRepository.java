@@ -12,13 +12,11 @@ import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.insertInto;
-import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.queries;
 import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
-import static org.jooq.impl.DSL.table;
 import static org.jooq.impl.DSL.update;
 import static org.jooq.impl.DSL.val;
 
@@ -41,7 +39,6 @@ import io.invoicekit.core.failure.ValidationException;
 import io.invoicekit.core.failure.Violation;
 import io.invoicekit.persistence.internal.jooq.Tables;
 import io.invoicekit.persistence.internal.jooq.tables.Invoices;
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -59,13 +56,10 @@ import org.jooq.Condition;
 import org.jooq.ContextConverter;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Name;
-import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.Record1;
 import org.jooq.Select;
 import org.jooq.SortField;
-import org.jooq.Table;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.SQLDataType;
 
@@ -112,8 +106,16 @@ public final class InvoiceRepository {
             select(InvoiceColumns.ALL).from(INVOICES).where(isMine(value)));
     private static final QueryShape<Record> LOCK = QueryShape.of(value ->
             select(InvoiceColumns.ALL).from(INVOICES).where(isMine(value)).forUpdate().of(INVOICES));
-    private static final QueryShape<Record1<List<LineItem>>> LINES_OF = QueryShape.of(value ->
-            select(InvoiceColumns.LINES).from(INVOICES).where(isMine(value)));
+    /**
+     * An invoice's lines as rows, flat (no JSON to build and parse), in order: the invoice joined
+     * to them, so that an invoice without lines is one row with none, and no invoice no row.
+     */
+    private static final QueryShape<Record> LINES_OF = QueryShape.of(value ->
+            select(InvoiceColumns.LINE_COLUMNS).from(INVOICES)
+                    .leftJoin(LINE_ITEMS).on(LINE_ITEMS.USER_ID.eq(INVOICES.USER_ID)
+                            .and(LINE_ITEMS.INVOICE_ID.eq(INVOICES.ID)))
+                    .where(isMine(value))
+                    .orderBy(LINE_ITEMS.POSITION));
 
     /** issue_invoice_row() of the invoice's id, its version, the series (null: the default) and the issue date. */
     private static final QueryShape<Record> ISSUE = QueryShape.of(value -> select(InvoiceColumns.ALL)
@@ -137,9 +139,20 @@ public final class InvoiceRepository {
     private static final QueryShape<Record1<PaymentTerms>> TERMS = QueryShape.of(value ->
             termsOf(value.of(CLIENTS.USER_ID), value.of(CLIENTS.ID)));
 
+    /** How a draft's lines are inserted: of the tenant, the invoice's id and its currency, then the lines' arrays. */
+    private static final LineArrays<LineItem> DRAFT_LINES = new LineArrays<>(LINE_ITEMS,
+            List.of(LINE_ITEMS.USER_ID, LINE_ITEMS.INVOICE_ID, LINE_ITEMS.CURRENCY), LINE_ITEMS.POSITION, List.of(
+                    new LineArrays.Column<>(LINE_ITEMS.ID, line -> line.id().value()),
+                    new LineArrays.Column<>(LINE_ITEMS.SERVICE_ID, line -> line.serviceItemId() == null ? null
+                            : line.serviceItemId().value()),
+                    new LineArrays.Column<>(LINE_ITEMS.DESCRIPTION, LineItem::description),
+                    new LineArrays.Column<>(LINE_ITEMS.QUANTITY, line -> line.quantity().value()),
+                    new LineArrays.Column<>(LINE_ITEMS.UNIT_PRICE, line -> line.unitPrice().amount()),
+                    new LineArrays.Column<>(LINE_ITEMS.AMOUNT, line -> line.amount().amount())));
+
     /**
      * A new draft and its lines, in one round trip: of the tenant, the id, the version, the
-     * {@linkplain #CONTENT content}, then {@linkplain #insertLines the lines}.
+     * {@linkplain #CONTENT content}, then {@linkplain #DRAFT_LINES the lines}.
      */
     private static final StatementShape CREATE = StatementShape.of(value -> queries(
             insertInto(INVOICES)
@@ -147,12 +160,12 @@ public final class InvoiceRepository {
                     .set(INVOICES.ID, value.of(INVOICES.ID))
                     .set(INVOICES.VERSION, value.of(INVOICES.VERSION))
                     .set(placeholdersOf(CONTENT, value)),
-            insertLines(value)));
+            DRAFT_LINES.insert(value)));
 
     /**
      * A draft's lines out, its content and version set, its lines in, in one round trip: of the
      * tenant and the id, then the {@linkplain #CONTENT content}, the version, the tenant and the id,
-     * then {@linkplain #insertLines the lines}.
+     * then {@linkplain #DRAFT_LINES the lines}.
      */
     private static final StatementShape REPLACE = StatementShape.of(value -> queries(
             deleteFrom(LINE_ITEMS).where(LINE_ITEMS.USER_ID.eq(value.of(LINE_ITEMS.USER_ID))
@@ -161,7 +174,7 @@ public final class InvoiceRepository {
                     .set(placeholdersOf(CONTENT, value))
                     .set(INVOICES.VERSION, value.of(INVOICES.VERSION))
                     .where(isMine(value)),
-            insertLines(value)));
+            DRAFT_LINES.insert(value)));
 
     private final DSLContext transaction;
     private final TenantId tenantId;
@@ -184,7 +197,8 @@ public final class InvoiceRepository {
         Invoice invoice = Invoice.create(InvoiceId.generate(clock), draft, terms, clock);
         List<Object> values = new ArrayList<>(List.of(tenant, invoice.id().value(), 0L));
         values.addAll(contentOf(draft, terms));
-        values.addAll(linesOf(invoice));
+        values.addAll(List.of(tenant, invoice.id().value(), invoice.currency()));
+        values.addAll(DRAFT_LINES.arraysOf(invoice.lines()));
         CREATE.execute(transaction, values.toArray());
         return invoice;
     }
@@ -211,7 +225,8 @@ public final class InvoiceRepository {
         List<Object> values = new ArrayList<>(List.of(tenant, id.value()));
         values.addAll(contentOf(draft, terms));
         values.addAll(List.of(updated.version(), tenant, id.value()));
-        values.addAll(linesOf(updated));
+        values.addAll(List.of(tenant, id.value(), updated.currency()));
+        values.addAll(DRAFT_LINES.arraysOf(updated.lines()));
         REPLACE.execute(transaction, values.toArray());
         return updated;
     }
@@ -328,8 +343,11 @@ public final class InvoiceRepository {
 
     /** The line items of one invoice, in order. */
     public List<LineItem> lineItems(InvoiceId id) {
-        return LINES_OF.with(transaction, tenant, id.value()).fetchOptional(InvoiceColumns.LINES)
-                .orElseThrow(() -> notFound(id));
+        List<Record> rows = LINES_OF.with(transaction, tenant, id.value()).fetch();
+        if (rows.isEmpty()) {
+            throw notFound(id);
+        }
+        return rows.stream().flatMap(row -> InvoiceColumns.lineOf(row).stream()).toList();
     }
 
     /** The invoice, locked against concurrent change until this transaction ends. */
@@ -408,61 +426,6 @@ public final class InvoiceRepository {
             throw StaleVersions.of("invoice", current.id().value(), version, true);
         }
         return current;
-    }
-
-    /**
-     * The statement that inserts an invoice's lines, of the tenant, the invoice's id, its currency,
-     * then one array per column of the lines, in order ({@link #linesOf}): one statement for any
-     * number of lines, none included. The lines' positions are their order in the arrays.
-     */
-    private static Query insertLines(Placeholders value) {
-        Name lines = name("lines");
-        Field<UUID> id = field(name("lines", "id"), LINE_ITEMS.ID.getDataType());
-        Field<UUID> serviceId = field(name("lines", "service_id"), LINE_ITEMS.SERVICE_ID.getDataType());
-        Field<String> description = field(name("lines", "description"), LINE_ITEMS.DESCRIPTION.getDataType());
-        Field<BigDecimal> quantity = field(name("lines", "quantity"), LINE_ITEMS.QUANTITY.getDataType());
-        Field<BigDecimal> unitPrice = field(name("lines", "unit_price"), LINE_ITEMS.UNIT_PRICE.getDataType());
-        Field<BigDecimal> amount = field(name("lines", "amount"), LINE_ITEMS.AMOUNT.getDataType());
-        Field<Integer> position = field(name("lines", "position"), LINE_ITEMS.POSITION.getDataType());
-        Field<UUID> tenant = value.of(LINE_ITEMS.USER_ID);
-        Field<UUID> invoice = value.of(LINE_ITEMS.INVOICE_ID);
-        Field<Currency> currency = value.of(LINE_ITEMS.CURRENCY);
-        Table<?> rows = table("unnest({0}, {1}, {2}, {3}, {4}, {5}) with ordinality",
-                value.of(LINE_ITEMS.ID.getDataType().array()), value.of(LINE_ITEMS.SERVICE_ID.getDataType().array()),
-                value.of(LINE_ITEMS.DESCRIPTION.getDataType().array()),
-                value.of(LINE_ITEMS.QUANTITY.getDataType().array()),
-                value.of(LINE_ITEMS.UNIT_PRICE.getDataType().array()), value.of(LINE_ITEMS.AMOUNT.getDataType().array()))
-                .as(lines, id.getUnqualifiedName(), serviceId.getUnqualifiedName(), description.getUnqualifiedName(),
-                        quantity.getUnqualifiedName(), unitPrice.getUnqualifiedName(), amount.getUnqualifiedName(),
-                        position.getUnqualifiedName());
-        return insertInto(LINE_ITEMS, LINE_ITEMS.USER_ID, LINE_ITEMS.ID, LINE_ITEMS.INVOICE_ID, LINE_ITEMS.CURRENCY,
-                LINE_ITEMS.POSITION, LINE_ITEMS.SERVICE_ID, LINE_ITEMS.DESCRIPTION, LINE_ITEMS.QUANTITY,
-                LINE_ITEMS.UNIT_PRICE, LINE_ITEMS.AMOUNT)
-                .select(select(tenant, id, invoice, currency, position, serviceId, description, quantity, unitPrice,
-                        amount).from(rows));
-    }
-
-    /** The values of {@link #insertLines}'s placeholders for {@code invoice}'s lines. */
-    private List<Object> linesOf(Invoice invoice) {
-        List<LineItem> lines = invoice.lines();
-        int count = lines.size();
-        UUID[] ids = new UUID[count];
-        UUID[] services = new UUID[count];
-        String[] descriptions = new String[count];
-        BigDecimal[] quantities = new BigDecimal[count];
-        BigDecimal[] unitPrices = new BigDecimal[count];
-        BigDecimal[] amounts = new BigDecimal[count];
-        for (int i = 0; i < count; i++) {
-            LineItem line = lines.get(i);
-            ids[i] = line.id().value();
-            services[i] = line.serviceItemId() == null ? null : line.serviceItemId().value();
-            descriptions[i] = line.description();
-            quantities[i] = line.quantity().value();
-            unitPrices[i] = line.unitPrice().amount();
-            amounts[i] = line.amount().amount();
-        }
-        return Arrays.asList(tenant, invoice.id().value(), invoice.currency(), ids, services, descriptions, quantities,
-                unitPrices, amounts);
     }
 
     /** The columns of {@code columns}, each set to a placeholder of its own, in order. */

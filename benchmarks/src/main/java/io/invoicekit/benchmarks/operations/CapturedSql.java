@@ -120,7 +120,8 @@ final class CapturedSql {
     /**
      * Sends the statements on {@code transaction}, a bound value equal to a key of {@code
      * substitutions} replaced by the key's value (jOOQ binds a UUID as itself, with {@code
-     * setObject}); the rows of the last statement that returned any, read with {@code getObject}.
+     * setObject}), and so is a key inside a bound array; the rows of the last statement that
+     * returned any, read with {@code getObject}.
      *
      * @throws IllegalStateException if a substitution's key is bound nowhere: the call would
      *                               otherwise quietly send the captured value
@@ -142,11 +143,7 @@ final class CapturedSql {
             try (PreparedStatement statement = transaction.prepareStatement(captured.sql())) {
                 for (Binding binding : captured.bindings()) {
                     Object[] arguments = binding.arguments().toArray();
-                    Object value = binding.value();
-                    if (value != null && substitutions.containsKey(value)) {
-                        arguments[1] = substitutions.get(value);
-                        substituted.add(value);
-                    }
+                    arguments[1] = substituted(binding.value(), substitutions, substituted);
                     invoke(statement, binding.setter(), arguments);
                 }
                 if (statement.execute()) {
@@ -159,6 +156,30 @@ final class CapturedSql {
                     + substitutions.keySet());
         }
         return rows;
+    }
+
+    /**
+     * {@code value}, or what replaces it: a key's value if it is a key, and in an array, which jOOQ
+     * binds to PostgreSQL as its text ({@code {a,b,c}}), each key's text replaced by its value's.
+     * Adds the keys it replaced to {@code substituted}.
+     */
+    private static Object substituted(Object value, Map<?, ?> substitutions, Set<Object> substituted) {
+        if (value != null && substitutions.containsKey(value)) {
+            substituted.add(value);
+            return substitutions.get(value);
+        }
+        if (!(value instanceof String text) || !text.startsWith("{")) {
+            return value;
+        }
+        String replaced = text;
+        for (Map.Entry<?, ?> substitution : substitutions.entrySet()) {
+            String key = substitution.getKey().toString();
+            if (replaced.contains(key)) {
+                replaced = replaced.replace(key, substitution.getValue().toString());
+                substituted.add(substitution.getKey());
+            }
+        }
+        return replaced;
     }
 
     private static Connection recording(Connection connection, List<Statement> sent) {

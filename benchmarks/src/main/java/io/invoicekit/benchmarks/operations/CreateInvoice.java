@@ -1,10 +1,7 @@
 package io.invoicekit.benchmarks.operations;
 
-import io.invoicekit.core.client.PaymentTerms;
 import io.invoicekit.core.invoice.Invoice;
 import io.invoicekit.core.invoice.InvoiceDraft;
-import io.invoicekit.core.invoice.LineDraft;
-import io.invoicekit.core.invoice.InvoiceTotals;
 import io.invoicekit.core.tenant.ClientId;
 import io.invoicekit.core.tenant.InvoiceId;
 import io.invoicekit.core.tenant.LineItemId;
@@ -12,49 +9,42 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 
 /**
  * Creating an invoice with 5 line items for one of the tenant's clients and issuing it, in one
- * transaction: its payment terms read, the draft inserted and its lines, then issued (locked and
+ * transaction: its payment terms read, the draft inserted with its lines, then issued (locked and
  * read, numbered by {@code issue_invoice} in the tenant's default series, read back), committed.
  * Not in the seeds' table; the write path everything else depends on. Since V11 a draft has no
  * number, so a draft alone would no longer measure the numbering this path had before: issuing
- * it keeps the invoice, its number and their cost together. The JDBC variants take the same draft
- * and its totals from the domain, so that what differs is only how the SQL is sent.
+ * it keeps the invoice, its number and their cost together.
+ *
+ * <p>The JDBC variants send the repository's statements for the draft, captured at setup creating
+ * one for the first sampled client (rolled back), with this call's client, invoice id and line
+ * ids in place of the captured ones; then the issue's, as {@link IssueSql} sends them.
  */
 public class CreateInvoice extends BenchmarkDatabase {
 
     private static final int LINES = 5;
 
-    private static final String PAYMENT_TERMS = """
-            select clients.payment_terms_days from clients
-            where (clients.user_id = cast(? as uuid) and clients.id = cast(? as uuid))""";
-    private static final String INSERT_INVOICE = """
-            insert into invoices (user_id, id, version, client_id, currency, issue_date, tax_rate, subtotal, tax, total,
-                                  notes, purchase_order, due_date)
-            values (cast(? as uuid), cast(? as uuid), ?, cast(? as uuid), ?, cast(? as date), ?, ?, ?, ?, ?, ?,
-                    cast(? as date))""";
-    private static final String INSERT_LINES = """
-            insert into line_items (user_id, id, invoice_id, currency, position, service_id, description, quantity,
-                                    unit_price, amount)
-            """ + "values " + String.join(", ", Collections.nCopies(LINES,
-            "(cast(? as uuid), cast(? as uuid), cast(? as uuid), ?, ?, cast(? as uuid), ?, ?, ?, ?)"));
-
     @Param({"REPOSITORY", "JDBC", "JDBC_WITHOUT_RLS", "HIBERNATE"})
     public Variant variant;
 
     private List<UUID> clients;
+    // Captured creating a draft for the first sampled client (rolled back); each call creates its own.
+    private Invoice captured;
+    private CapturedSql creating;
 
     @Override
     protected void prepare(Connection owner) throws SQLException {
         clients = sample(owner, "clients");
+        InvoiceDraft draft = draft(clients.getFirst());
+        creating = capture(tx -> captured = tx.invoices().createDraft(draft));
     }
 
     @Benchmark
@@ -62,13 +52,13 @@ public class CreateInvoice extends BenchmarkDatabase {
         return switch (variant) {
             case REPOSITORY -> createAndIssueByRepository();
             case JDBC, JDBC_WITHOUT_RLS -> createAndIssue(sql(variant));
-            case HIBERNATE -> peer().createAndIssue(tenantUuid(), draft());
+            case HIBERNATE -> peer().createAndIssue(tenantUuid(), draft(anyOf(clients)));
             default -> throw notMeasured(variant);
         };
     }
 
     private Invoice createAndIssueByRepository() {
-        InvoiceDraft draft = draft();
+        InvoiceDraft draft = draft(anyOf(clients));
         return store.inTenant(tenantId, tx -> {
             Invoice created = tx.invoices().createDraft(draft);
             return tx.invoices().issue(created.id(), created.version());
@@ -76,31 +66,21 @@ public class CreateInvoice extends BenchmarkDatabase {
     }
 
     private String createAndIssue(TenantSql way) {
-        InvoiceDraft draft = draft();
         UUID tenant = tenantUuid();
         UUID invoice = InvoiceId.generate(clock).value();
-        InvoiceTotals totals = draft.totals();
+        Map<UUID, UUID> substitutions = new HashMap<>();
+        substitutions.put(captured.id().value(), invoice);
+        substitutions.put(captured.clientId().value(), anyOf(clients));
+        captured.lines().forEach(line -> substitutions.put(line.id().value(), LineItemId.generate(clock).value()));
         return way.inTransaction(tenant, tx -> {
-            int termsDays = (Integer) TenantSql.query(tx, PAYMENT_TERMS, tenant, draft.clientId().value()).getFirst()[0];
-            LocalDate due = draft.dueDateUnder(PaymentTerms.ofDays(termsDays));
-            TenantSql.update(tx, INSERT_INVOICE, tenant, invoice, 0L, draft.clientId().value(),
-                    currency.getCurrencyCode(), draft.issueDate(), draft.taxRate().percent(), totals.subtotal().amount(),
-                    totals.tax().amount(), totals.total().amount(), null, null, due);
-            List<Object> lines = new ArrayList<>();
-            for (int i = 0; i < draft.lines().size(); i++) {
-                LineDraft line = draft.lines().get(i);
-                lines.addAll(Arrays.asList(tenant, LineItemId.generate(clock).value(), invoice,
-                        currency.getCurrencyCode(), i + 1, null, line.description(), line.quantity().value(),
-                        line.unitPrice().amount(), line.amount().amount()));
-            }
-            TenantSql.update(tx, INSERT_LINES, lines.toArray());
+            creating.replay(tx, substitutions);
             return IssueSql.issue(way, tx, tenant, invoice, 0L, LocalDate.now(clock));
         });
     }
 
-    private InvoiceDraft draft() {
+    private InvoiceDraft draft(UUID client) {
         InvoiceDraft.Builder draft = InvoiceDraft.builder(currency)
-                .client(ClientId.of(anyOf(clients)))
+                .client(ClientId.of(client))
                 .issuedOn(LocalDate.now(clock))
                 .taxRate(taxRate);
         for (int i = 1; i <= LINES; i++) {

@@ -115,11 +115,12 @@ public final class Report {
               (`InvoiceStore.builder().tenantSigning(TenantSigning.signed(key))`, the benchmarks' key made by the
               owner with `create_tenant_key`), or, in the signed-against-unsigned table, also the bare `app.user_id`
               (`TenantSigning.unsigned()`, compatibility mode).
-            - **JDBC (RLS)**: the SQL the repository sends, with plain JDBC, same role, same pool settings. For the reads
-              and for recording a payment it is captured from the repository itself: at setup the benchmark runs the
-              repository's call once through a recording of its connections (`CapturedSql`, the payment rolled back),
-              then sends the recorded statements with their bound parameters, a call's own invoice (and payment id)
-              in place of the captured ones; for issuing, and creating, it is written out by hand as jOOQ renders it.
+            - **JDBC (RLS)**: the SQL the repository sends, with plain JDBC, same role, same pool settings. It is captured
+              from the repository itself: at setup the benchmark runs the repository's call once through a recording
+              of its connections (`CapturedSql`, a write rolled back), then sends the recorded statements with their
+              bound parameters, a call's own ids (invoice, payment, client, the lines' inside their arrays) in place of
+              the captured ones; issuing's two statements are written out by hand as jOOQ renders them (creating and
+              issuing sends the draft's captured statements, then those).
               The tenant set the same way, through the same
               `TenantFoldingConnection`: the same statement and the same signed token or bare id (`select public.require_tenant() from (select set_config(?, ?, true),
               set_config('app.actor', ...) offset 0) tenant`) in the round trip of the first statement, rows read
@@ -160,9 +161,8 @@ public final class Report {
 
             ## Caveats
 
-            - Issuing's and creating's JDBC variants send SQL written out by hand, not captured: issuing's statements
-              are checked against the repository's by a test; creating's are not the same: JDBC sends the invoice and
-              its lines as two prepared inserts, where the repository sends them as one batch with inlined values.
+            - Issuing's JDBC variants send SQL written out by hand, not captured (the draft to issue is a new one for
+              each call, made before it); a test checks those statements against the repository's.
               Client search has no per-row-policy variant: the repository's search (V18) reads
               `client_search_trigrams`, which the baseline schema does not copy.
             - The whole run is in compatibility mode (`call allow_unsigned_tenants()`, so that the unsigned context

@@ -3,6 +3,7 @@ package io.invoicekit.benchmarks.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.invoicekit.benchmarks.data.DataSetPlan;
+import io.invoicekit.core.invoice.Invoice;
 import io.invoicekit.core.payment.Payment;
 import io.invoicekit.core.tenant.InvoiceId;
 import io.invoicekit.core.tenant.TenantId;
@@ -23,9 +24,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Recording a payment's JDBC variants replay the repository's statements, captured without
- * changing the data, with a call's own invoice and payment id: the payment stored is the one the
- * repository stores. On a database of its own: the benchmark adds invoices the reads' tests would list.
+ * The write benchmarks' JDBC variants replay the repository's statements, captured without
+ * changing the data, with a call's own ids: what they store is what the repository stores. On a
+ * database of its own: the benchmarks add invoices the reads' tests would list.
  */
 @ExtendWith(TestDatabaseExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -44,6 +45,15 @@ class CapturedWritesTest {
 
         assertThat(replayed).isNotEqualTo(ours.id().value());
         assertThat(stored(replayed)).isEqualTo(stored(ours.id().value())).isNotEmpty();
+    }
+
+    @Test
+    void a_replayed_draft_is_stored_as_the_repository_stores_one_and_issued() throws SQLException {
+        Invoice ours = (Invoice) smoke.invokeOnce(new BenchmarkCase(CreateInvoice.class, Variant.REPOSITORY));
+        String replayed = (String) smoke.invokeOnce(new BenchmarkCase(CreateInvoice.class, Variant.JDBC));
+
+        assertThat(replayed).isNotEqualTo(ours.number().text());
+        assertThat(issued(replayed)).isEqualTo(issued(ours.number().text())).isNotEmpty();
     }
 
     @Test
@@ -77,6 +87,19 @@ class CapturedWritesTest {
 
     private static String normalized(String sql) {
         return CapturedSql.unqualified(sql).replaceAll("\\s+", " ").replaceAll("\\( ", "(").replaceAll(" \\)", ")");
+    }
+
+    /**
+     * An invoice of the largest tenant issued with {@code number}: its columns but its id, client
+     * (each call picks one), due date (the client's terms) and number, with its lines.
+     */
+    private List<Object> issued(String number) throws SQLException {
+        return smoke.asOwner(owner -> List.of(TenantSql.query(owner, "select i.status, i.currency, i.issue_date, "
+                + "i.tax_rate, i.subtotal, i.tax, i.total, i.version, i.buyer_name is not null, i.notes is null, "
+                + "(select array_agg(l.position || ' ' || l.description || ' ' || l.quantity || ' ' || l.unit_price "
+                + "|| ' ' || l.amount || ' ' || (l.service_id is null) order by l.position) from line_items l "
+                + "where l.user_id = i.user_id and l.invoice_id = i.id)::text "
+                + "from invoices i where i.user_id = ? and i.invoice_number = ?", smoke.largest(), number).getFirst()));
     }
 
     /** A stored payment's columns but its id and invoice, and its invoice's mark (the trial's own). */
