@@ -186,7 +186,6 @@ class CapturedReadsTest {
         return ids;
     }
 
-    /** The line ids in the one row of a line-items read. */
     /** The ids of the lines that line items read: one row per line, its id first (null for an invoice without any). */
     private static List<UUID> linesRead(List<Object[]> rows) {
         return rows.stream().map(row -> (UUID) row[0]).filter(Objects::nonNull).toList();
