@@ -106,13 +106,9 @@ public final class CreditNoteRepository {
      * currency, the reason and the version, then {@linkplain #DRAFT_LINES the lines}.
      */
     private static final StatementShape CREATE = StatementShape.of(value -> queries(
-            insertInto(Tables.CREDIT_NOTES)
-                    .set(Tables.CREDIT_NOTES.USER_ID, value.of(Tables.CREDIT_NOTES.USER_ID))
-                    .set(Tables.CREDIT_NOTES.ID, value.of(Tables.CREDIT_NOTES.ID))
-                    .set(Tables.CREDIT_NOTES.INVOICE_ID, value.of(Tables.CREDIT_NOTES.INVOICE_ID))
-                    .set(Tables.CREDIT_NOTES.CURRENCY, value.of(Tables.CREDIT_NOTES.CURRENCY))
-                    .set(Tables.CREDIT_NOTES.REASON, value.of(Tables.CREDIT_NOTES.REASON))
-                    .set(Tables.CREDIT_NOTES.VERSION, value.of(Tables.CREDIT_NOTES.VERSION)),
+            insertInto(Tables.CREDIT_NOTES).set(value.each(List.of(Tables.CREDIT_NOTES.USER_ID, Tables.CREDIT_NOTES.ID,
+                    Tables.CREDIT_NOTES.INVOICE_ID, Tables.CREDIT_NOTES.CURRENCY, Tables.CREDIT_NOTES.REASON,
+                    Tables.CREDIT_NOTES.VERSION))),
             DRAFT_LINES.insert(value)));
 
     private final DSLContext transaction;

@@ -1,7 +1,9 @@
 package io.invoicekit.persistence;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jooq.DataType;
 import org.jooq.Field;
 import org.jooq.Param;
@@ -24,6 +26,13 @@ final class Placeholders {
     /** The next value, of {@code column}'s type, bound as the column binds it. */
     <T> Param<T> of(Field<T> column) {
         return of(column.getDataType());
+    }
+
+    /** The next values, one per column of {@code columns} in order, each set to it: for an insert's or an update's SET. */
+    Map<Field<?>, Field<?>> each(List<? extends Field<?>> columns) {
+        Map<Field<?>, Field<?>> set = new LinkedHashMap<>();
+        columns.forEach(column -> set.put(column, of(column)));
+        return set;
     }
 
     /** The next value, of {@code type}. */

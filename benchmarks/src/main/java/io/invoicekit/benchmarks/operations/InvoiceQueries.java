@@ -41,12 +41,9 @@ final class InvoiceQueries {
     private static String columns(boolean withLines) {
         return """
                 select invoices.id, invoices.invoice_number, invoices.client_id, invoices.issue_date, invoices.due_date,
-                       invoices.tax_rate,
-                """ + (withLines ? LINES + ",\n" : "") + """
-                       invoices.currency, invoices.subtotal, invoices.tax, invoices.total, invoices.amount_paid,
-                       invoices.amount_credited, invoices.status, invoices.paid_date, invoices.notes,
+                       invoices.tax_rate, invoices.currency, invoices.subtotal, invoices.tax, invoices.total,
+                       invoices.amount_paid, invoices.amount_credited, invoices.status, invoices.paid_date, invoices.notes,
                        invoices.purchase_order, invoices.seller_name, invoices.seller_address, invoices.seller_vat_id,
-                       invoices.buyer_name, invoices.buyer_address, invoices.buyer_vat_id, invoices.version
-                """;
+                       invoices.buyer_name, invoices.buyer_address, invoices.buyer_vat_id, invoices.version""" + (withLines ? ",\n" + LINES : "") + "\n";
     }
 }
