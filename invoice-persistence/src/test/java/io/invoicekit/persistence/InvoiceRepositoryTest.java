@@ -15,8 +15,12 @@ import io.invoicekit.core.invoice.InvoiceStatus;
 import io.invoicekit.core.invoice.LineItem;
 import io.invoicekit.core.money.Money;
 import io.invoicekit.core.money.TaxRate;
+import io.invoicekit.core.payment.Payment;
+
+import io.invoicekit.core.payment.PaymentMethod;
 import io.invoicekit.core.tenant.ClientId;
 import io.invoicekit.core.tenant.InvoiceId;
+import io.invoicekit.core.tenant.PaymentId;
 import io.invoicekit.core.tenant.ServiceItemId;
 import io.invoicekit.core.tenant.TenantId;
 import io.invoicekit.core.validation.IllegalStatusTransitionException;
@@ -29,7 +33,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class InvoiceRepositoryTest extends StoreTest {
-
 
     InvoiceRepositoryTest(MigratedDatabase database) {
         super(database, 4);
@@ -94,6 +97,34 @@ class InvoiceRepositoryTest extends StoreTest {
         assertThat(createdLines).isEmpty();
         assertThat(emptiedStored).contains(emptied);
         assertThat(emptied.lines()).isEmpty();
+    }
+
+    /**
+     * A page reads its invoices' lines as rows joined to them, grouped back per invoice: each
+     * invoice on it must be the one {@code find} reads, whether it has lines or none, and whether its
+     * neighbours on the page have any.
+     */
+    @Test
+    void a_page_holds_each_invoice_as_find_reads_it_with_its_lines_or_none() {
+        TenantId tenant = fixture.newTenant();
+        ClientId client = fixture.newClient(tenant, 30);
+        InvoiceDraft empty = InvoiceDraft.builder(EUR).client(client).issuedOn(TODAY).taxRate(BigDecimal.ZERO).build();
+        Invoice paid = fixture.sentInvoice(tenant, client);
+        store.inTenant(tenant, tx -> tx.payments().record(Payment.pending(PaymentId.generate(fixture.clock), paid.id(),
+                paid.total(), PaymentMethod.CARD, TODAY, null, null).complete()));
+        List<InvoiceId> ids = new ArrayList<>(List.of(paid.id()));
+        for (InvoiceDraft draft : List.of(empty, fixture.draft(client), empty, fixture.draft(client), empty)) {
+            ids.add(store.inTenant(tenant, tx -> tx.invoices().createDraft(draft)).id());
+        }
+
+        Page<Invoice> page = store.inTenant(tenant, tx -> tx.invoices().list(InvoiceFilter.all(), ids.size()));
+        List<Invoice> found = ids.stream()
+                .map(id -> store.inTenant(tenant, tx -> tx.invoices().find(id)).orElseThrow()).toList();
+
+        assertThat(page.hasMore()).isFalse();
+        assertThat(page.items()).containsExactlyInAnyOrderElementsOf(found);
+        assertThat(page.items()).extracting(invoice -> invoice.lines().size()).containsOnly(0, 2);
+        assertThat(found.getFirst().paidDate()).isNotNull();
     }
 
     @Test
