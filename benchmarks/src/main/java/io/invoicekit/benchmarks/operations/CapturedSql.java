@@ -44,12 +44,38 @@ final class CapturedSql {
     // jOOQ qualifies every table and routine with its schema; the per-row-policy baseline's copies
     // (schema baseline) are found through its search_path only when the SQL names no schema.
     private static final Pattern PUBLIC_QUALIFIER = Pattern.compile("\\b\"?public\"?\\.");
+    // jOOQ binds a PostgreSQL array as its text, {a,b,c}, and casts the placeholder: cast(? as uuid[]).
+    private static final Pattern ARRAY_CAST = Pattern.compile("\\?\\s+as\\s+[a-z ]+(\\([0-9, ]+\\))?\\[\\]\\)");
 
     /** One statement as sent: its SQL and its parameters' setters, by parameter index. */
     record Statement(String sql, List<Binding> bindings) {
 
         Statement {
             bindings = List.copyOf(bindings);
+        }
+
+        /**
+         * The indexes of the parameters that bind an array: the {@code ?}s of the SQL, outside
+         * quoted literals and names, counted from 1, that a cast to an array type follows.
+         */
+        Set<Integer> arrayParameters() {
+            Set<Integer> arrays = new HashSet<>();
+            int index = 0;
+            char quote = 0;
+            for (int at = 0; at < sql.length(); at++) {
+                char c = sql.charAt(at);
+                if (quote != 0) {
+                    quote = c == quote ? 0 : quote;
+                } else if (c == '\'' || c == '"') {
+                    quote = c;
+                } else if (c == '?') {
+                    index++;
+                    if (ARRAY_CAST.matcher(sql).region(at, sql.length()).lookingAt()) {
+                        arrays.add(index);
+                    }
+                }
+            }
+            return arrays;
         }
     }
 
@@ -140,10 +166,12 @@ final class CapturedSql {
         Set<Object> substituted = new HashSet<>();
         List<Object[]> rows = List.of();
         for (Statement captured : statements) {
+            Set<Integer> arrays = captured.arrayParameters();
             try (PreparedStatement statement = transaction.prepareStatement(captured.sql())) {
                 for (Binding binding : captured.bindings()) {
                     Object[] arguments = binding.arguments().toArray();
-                    arguments[1] = substituted(binding.value(), substitutions, substituted);
+                    arguments[1] = substituted(binding.value(), arrays.contains(binding.index()), substitutions,
+                            substituted);
                     invoke(statement, binding.setter(), arguments);
                 }
                 if (statement.execute()) {
@@ -159,16 +187,17 @@ final class CapturedSql {
     }
 
     /**
-     * {@code value}, or what replaces it: a key's value if it is a key, and in an array, which jOOQ
-     * binds to PostgreSQL as its text ({@code {a,b,c}}), each key's text replaced by its value's.
-     * Adds the keys it replaced to {@code substituted}.
+     * {@code value}, or what replaces it: a key's value if it is a key, and in an array (bound as
+     * its text, {@code {a,b,c}}), each key's text replaced by its value's; any other text, a line's
+     * description say, is left as it is. Adds the keys it replaced to {@code substituted}.
      */
-    private static Object substituted(Object value, Map<?, ?> substitutions, Set<Object> substituted) {
+    private static Object substituted(Object value, boolean array, Map<?, ?> substitutions,
+            Set<Object> substituted) {
         if (value != null && substitutions.containsKey(value)) {
             substituted.add(value);
             return substitutions.get(value);
         }
-        if (!(value instanceof String text) || !text.startsWith("{")) {
+        if (!array || !(value instanceof String text)) {
             return value;
         }
         String replaced = text;
