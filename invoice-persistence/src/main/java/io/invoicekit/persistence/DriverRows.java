@@ -14,8 +14,8 @@ import org.jooq.exception.DataAccessException;
 /**
  * The rows of a statement that selects {@code fields}, read from the driver's result set through
  * each field's converter, as jOOQ would read them into records, but without the records: for a
- * page of a thousand invoices joined to their five thousand lines, a jOOQ record per row cost more
- * than the query. A field is found by identity: the fields asked for are the ones selected.
+ * page of a thousand invoices joined to their lines, a jOOQ record per row cost more than the
+ * query. A field is found by identity: the fields asked for are the ones selected.
  */
 final class DriverRows {
 

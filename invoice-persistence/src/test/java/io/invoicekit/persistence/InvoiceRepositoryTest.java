@@ -16,7 +16,6 @@ import io.invoicekit.core.invoice.LineItem;
 import io.invoicekit.core.money.Money;
 import io.invoicekit.core.money.TaxRate;
 import io.invoicekit.core.payment.Payment;
-
 import io.invoicekit.core.payment.PaymentMethod;
 import io.invoicekit.core.tenant.ClientId;
 import io.invoicekit.core.tenant.InvoiceId;

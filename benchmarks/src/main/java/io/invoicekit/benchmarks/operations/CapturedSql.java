@@ -47,18 +47,23 @@ final class CapturedSql {
     // jOOQ binds a PostgreSQL array as its text, {a,b,c}, and casts the placeholder: cast(? as uuid[]).
     private static final Pattern ARRAY_CAST = Pattern.compile("\\?\\s+as\\s+[a-z ]+(\\([0-9, ]+\\))?\\[\\]\\)");
 
-    /** One statement as sent: its SQL and its parameters' setters, by parameter index. */
-    record Statement(String sql, List<Binding> bindings) {
+    /**
+     * One statement as sent: its SQL, its parameters' setters by parameter index, and the indexes
+     * of the parameters that bind an array (see {@link #of}).
+     */
+    record Statement(String sql, List<Binding> bindings, Set<Integer> arrayParameters) {
 
         Statement {
             bindings = List.copyOf(bindings);
+            arrayParameters = Set.copyOf(arrayParameters);
         }
 
         /**
-         * The indexes of the parameters that bind an array: the {@code ?}s of the SQL, outside
-         * quoted literals and names, counted from 1, that a cast to an array type follows.
+         * {@code sql} with {@code bindings}; its array parameters, found once, not per replay, are the
+         * {@code ?}s of the SQL, outside quoted literals and names, counted from 1, that a cast to an
+         * array type follows.
          */
-        Set<Integer> arrayParameters() {
+        static Statement of(String sql, List<Binding> bindings) {
             Set<Integer> arrays = new HashSet<>();
             int index = 0;
             char quote = 0;
@@ -75,7 +80,12 @@ final class CapturedSql {
                     }
                 }
             }
-            return arrays;
+            return new Statement(sql, bindings, arrays);
+        }
+
+        /** The same statement, its SQL rewritten by {@code rewrite}, which must keep its parameters. */
+        Statement rewritten(UnaryOperator<String> rewrite) {
+            return new Statement(rewrite.apply(sql), bindings, arrayParameters);
         }
     }
 
@@ -134,8 +144,7 @@ final class CapturedSql {
     }
 
     private List<Statement> rewritten(UnaryOperator<String> sql) {
-        return statements.stream().map(statement -> new Statement(sql.apply(statement.sql()), statement.bindings()))
-                .toList();
+        return statements.stream().map(statement -> statement.rewritten(sql)).toList();
     }
 
     /** The statements, as the repository sent them but for the tenant setting. */
@@ -166,11 +175,11 @@ final class CapturedSql {
         Set<Object> substituted = new HashSet<>();
         List<Object[]> rows = List.of();
         for (Statement captured : statements) {
-            Set<Integer> arrays = captured.arrayParameters();
             try (PreparedStatement statement = transaction.prepareStatement(captured.sql())) {
                 for (Binding binding : captured.bindings()) {
                     Object[] arguments = binding.arguments().toArray();
-                    arguments[1] = substituted(binding.value(), arrays.contains(binding.index()), substitutions,
+                    arguments[1] = substituted(binding.value(), captured.arrayParameters().contains(binding.index()),
+                            substitutions,
                             substituted);
                     invoke(statement, binding.setter(), arguments);
                 }
@@ -254,7 +263,7 @@ final class CapturedSql {
                 work.add(new Binding(binding.setter(), Arrays.asList(arguments)));
             }
         }
-        return Optional.of(new Statement(folded ? sql.substring(FOLDED_SETTING.length()) : sql, work));
+        return Optional.of(Statement.of(folded ? sql.substring(FOLDED_SETTING.length()) : sql, work));
     }
 
     /** A setter of a parameter by index ({@code setX(int, value...)}), not of the statement ({@code setFetchSize}). */

@@ -10,7 +10,7 @@ class CapturedStatementTest {
 
     @Test
     void the_array_parameters_are_the_placeholders_cast_to_an_array_type() {
-        CapturedSql.Statement statement = new CapturedSql.Statement("""
+        CapturedSql.Statement statement = CapturedSql.Statement.of("""
                 select ?, 'it''s ? in a literal', "a ? in a name"
                 from unnest(cast(? as uuid[]), cast(? as numeric(12, 2)[]), cast(? as text))
                 where id = cast(? as uuid)""", List.of());
